@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// The README's two Quick start commands land here, on a machine that may have only Node and npm:
+//   npm run quickstart  -> install everything, build, start the platform on embedded SQLite
+//   npm test            -> install everything, build, then lint, type-check and run every test
+// pnpm is taken from PATH when it is the pinned version, otherwise run through npx.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pinned = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).packageManager; // pnpm@x.y.z
+const pinnedVersion = pinned.split('@')[1];
+const mode = process.argv[2];
+
+function pnpmCommand() {
+  try {
+    const v = execFileSync('pnpm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (v === pinnedVersion) return ['pnpm', []];
+  } catch {
+    // not on PATH: fall through to npx
+  }
+  return ['npx', ['--yes', pinned]];
+}
+
+// better-sqlite3 compiles from source here; point node-gyp at the headers that ship with Node
+// instead of letting it try to download them (see TOOLCHAIN.md).
+const env = { ...process.env };
+const nodePrefix = path.dirname(path.dirname(process.execPath));
+if (!env.npm_config_nodedir && existsSync(path.join(nodePrefix, 'include', 'node', 'node.h'))) {
+  env.npm_config_nodedir = nodePrefix;
+}
+
+const [pnpmBin, pnpmPrefix] = pnpmCommand();
+function pnpm(args) {
+  execFileSync(pnpmBin, [...pnpmPrefix, ...args], { cwd: root, env, stdio: 'inherit' });
+}
+
+try {
+  pnpm(['install', '--frozen-lockfile']);
+  if (mode === 'start') {
+    pnpm(['exec', 'turbo', 'run', 'build', '--filter=@groundwork/platform...', '--output-logs=errors-only']);
+    const child = spawn(process.execPath, [path.join(root, 'services/platform/dist/main.js')], {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    });
+    for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  } else if (mode === 'test') {
+    pnpm(['run', 'build']);
+    pnpm(['run', 'lint']);
+    pnpm(['run', 'typecheck']);
+    pnpm(['run', 'test:unit']);
+  } else {
+    console.error('usage: bootstrap.mjs start|test');
+    process.exit(2);
+  }
+} catch (err) {
+  process.exit(typeof err.status === 'number' ? err.status : 1);
+}
