@@ -1,1 +1,16 @@
-export {};
+export type { ConfigIssue } from './config-error.js';
+export { ConfigError, formatConfigIssues } from './config-error.js';
+export type { DescribeEnvOptions, EnvSchemaSection } from './describe-env.js';
+export { describeEnv } from './describe-env.js';
+export type { EnvField, EnvMeta } from './env-field.js';
+export { formatEnvValue, inspectEnvField, inspectEnvSchema, looksSensitive, secret } from './env-field.js';
+export type { EnvIntOptions, EnvListOptions, EnvUrlOptions } from './env-helpers.js';
+export { envBoolean, envEnum, envInt, envList, envPort, envUrl } from './env-helpers.js';
+export type { KeyVaultReaderOptions, KeyVaultSecretReader } from './key-vault.js';
+export { createKeyVaultReader, isSecretNotFound, keyVaultSecretName } from './key-vault.js';
+export type { Env } from './load-env.js';
+export { loadEnv } from './load-env.js';
+export type { ProductIdentity } from './product-identity.js';
+export { loadProductIdentity, productIdentitySchema } from './product-identity.js';
+export type { ResolvedSecrets, ResolveSecretsOptions } from './resolve-secrets.js';
+export { resolveSecrets } from './resolve-secrets.js';

@@ -1,1 +1,6 @@
-export {};
+export type { LevelWithSilent, Logger } from 'pino';
+export type { CreateLoggerOptions } from './create-logger.js';
+export { createLogger } from './create-logger.js';
+export type { TextSink } from './pretty-stream.js';
+export { createPrettyStream, formatPrettyLine } from './pretty-stream.js';
+export { REDACT_CENSOR, REDACT_PATHS, redactPathsFor, SENSITIVE_KEYS } from './redact-paths.js';

@@ -1,1 +1,10 @@
-export {};
+export {
+  envSchemas,
+  loadPlatformConfig,
+  type PlatformConfig,
+  type PlatformEnv,
+  platformEnvSchema,
+} from './env.js';
+export { platformModules } from './modules.js';
+export { type CreatePlatformOptions, createPlatform } from './platform.js';
+export { runPlatform } from './run.js';

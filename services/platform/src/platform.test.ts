@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError } from '@groundwork/config';
+import { exampleNotesModule, type ServiceApp } from '@groundwork/http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadPlatformConfig } from './env.js';
+import { createPlatform } from './platform.js';
+import { runPlatform } from './run.js';
+
+const dirs: string[] = [];
+const services: ServiceApp[] = [];
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((s) => s.stop()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDbPath(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gw-platform-'));
+  dirs.push(dir);
+  return path.join(dir, 'nested', 'platform.db');
+}
+
+const quiet = { LOG_LEVEL: 'silent' };
+
+describe('platform configuration', () => {
+  it('defaults to SQLite under ./data on port 4003', () => {
+    const config = loadPlatformConfig({});
+    expect(config.store).toEqual({ kind: 'sqlite', path: './data/groundwork.db' });
+    expect(config.env.PORT).toBe(4003);
+    expect(config.env.PRODUCT_ID).toBe('default');
+  });
+
+  it('chooses Cosmos when COSMOS_ENDPOINT is set, and memory when asked', () => {
+    expect(
+      loadPlatformConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/' }).store,
+    ).toMatchObject({
+      kind: 'cosmos',
+      database: 'groundwork',
+    });
+    expect(loadPlatformConfig({ STORE_KIND: 'memory' }).store).toEqual({ kind: 'memory' });
+  });
+
+  it('reports every bad variable at once and never echoes a secret', () => {
+    let caught: unknown;
+    try {
+      loadPlatformConfig({
+        PORT: 'eighty',
+        STORE_KIND: 'cosmos',
+        LOG_LEVEL: 'loud',
+        CORS_ORIGINS: 'https://a.example',
+        COSMOS_KEY: 'super-secret-key',
+        SWAGGER_UI_ENABLED: 'maybe',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.issues.map((i) => i.variable).sort()).toEqual([
+      'COSMOS_ENDPOINT',
+      'LOG_LEVEL',
+      'PORT',
+      'SWAGGER_UI_ENABLED',
+    ]);
+    expect(error.message).toContain('PORT');
+    expect(error.message).not.toContain('super-secret-key');
+  });
+
+  it('refuses to start on bad config with a clear message and starts nothing', async () => {
+    let written = '';
+    const service = await runPlatform({
+      env: { PORT: '-1', STORE_KIND: 'postgres' },
+      stderr: { write: (t: string) => (written += t) },
+    });
+    expect(service).toBeUndefined();
+    expect(written).toContain('platform: refusing to start.');
+    expect(written).toMatch(/PORT/);
+    expect(written).toMatch(/STORE_KIND/);
+  });
+});
+
+describe('platform service', () => {
+  it('serves health, readiness, metrics and OpenAPI on embedded SQLite', async () => {
+    const service = await createPlatform({
+      config: loadPlatformConfig({ ...quiet, SQLITE_PATH: tempDbPath() }),
+    });
+    services.push(service);
+    const health = await service.app.inject({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'ok', service: 'platform' });
+    const ready = await service.app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    const metrics = await service.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toContain('http_request_duration_seconds');
+    const openapi = await service.app.inject({ method: 'GET', url: '/documentation/json' });
+    expect(openapi.json()).toMatchObject({
+      openapi: expect.stringMatching(/^3\.1\./),
+      info: { title: 'platform' },
+    });
+  });
+
+  it('answers client mistakes with problem+json, never a 500', async () => {
+    const service = await createPlatform({
+      config: loadPlatformConfig({ ...quiet, STORE_KIND: 'memory', BODY_LIMIT_BYTES: '1024' }),
+      modules: [exampleNotesModule],
+      authenticator: async () => ({
+        subject: 'usr_1',
+        productId: 'default',
+        roles: ['member'],
+        scopes: [],
+        kind: 'user',
+      }),
+    });
+    services.push(service);
+    const cases = [
+      { method: 'GET' as const, url: '/v1/nope', status: 404, code: 'route_not_found' },
+      {
+        method: 'POST' as const,
+        url: '/v1/notes',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"title": ',
+        status: 400,
+        code: 'malformed_json',
+      },
+      {
+        method: 'POST' as const,
+        url: '/v1/notes',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ title: 'x'.repeat(4096) }),
+        status: 413,
+        code: 'payload_too_large',
+      },
+      {
+        method: 'POST' as const,
+        url: '/v1/notes',
+        headers: { 'content-type': 'text/plain' },
+        payload: 'hello',
+        status: 415,
+        code: 'unsupported_media_type',
+      },
+    ];
+    for (const { status, code, ...request } of cases) {
+      const response = await service.app.inject(request);
+      expect(response.statusCode, `${request.method} ${request.url}`).toBe(status);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ status, code });
+      expect(response.body).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+  });
+
+  it('keeps data across restarts on the same SQLite file', async () => {
+    const config = loadPlatformConfig({ ...quiet, SQLITE_PATH: tempDbPath() });
+    const first = await createPlatform({ config, modules: [exampleNotesModule] });
+    const listed = await first.app.inject({ method: 'GET', url: '/v1/notes' });
+    expect(listed.statusCode).toBe(200);
+    const before = listed.json().items.length;
+    expect(before).toBeGreaterThan(0);
+    await first.stop();
+    const second = await createPlatform({ config, modules: [exampleNotesModule] });
+    services.push(second);
+    const again = await second.app.inject({ method: 'GET', url: '/v1/notes' });
+    expect(again.json().items).toHaveLength(before);
+  });
+
+  it('listens on loopback and shuts down when stopped', async () => {
+    const service = await runPlatform({ env: { ...quiet, PORT: '0', STORE_KIND: 'memory' }, exit: () => {} });
+    expect(service).toBeDefined();
+    if (!service) return;
+    const response = await fetch(`${service.url}/health`);
+    expect(response.status).toBe(200);
+    await service.stop();
+    await expect(fetch(`${service.url}/health`)).rejects.toThrow();
+  });
+});
