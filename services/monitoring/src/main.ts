@@ -1,1 +1,5 @@
-export {};
+// Entry point of `node services/monitoring/dist/main.js`.
+import { runMonitoring } from './service.js';
+
+const service = await runMonitoring();
+if (!service) process.exitCode = 1;
