@@ -1,1 +1,16 @@
+export * from './container-name.js';
+export * from './cursor.js';
+export * from './document.js';
+export * from './etag.js';
+export * from './field-path.js';
+export * from './filter-eval.js';
+export * from './leases.js';
+export * from './migrations.js';
+export type { OpenStoreRuntime, StoreEnv, StoreOptions } from './open-store.js';
+export { openStore, storeEnvSchema, storeOptionsFromEnv, storeOptionsSchema } from './open-store.js';
+export * from './patch-apply.js';
+export * from './query-validate.js';
+export * from './sort-key.js';
+export * from './store-errors.js';
+export * from './ttl.js';
 export * from './types.js';

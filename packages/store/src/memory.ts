@@ -1,1 +1,2 @@
-export {};
+export type { MemoryStoreOptions } from './memory/memory-store.js';
+export { createMemoryStore } from './memory/memory-store.js';

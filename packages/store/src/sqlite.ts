@@ -1,1 +1,2 @@
-export {};
+export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
+export { createSqliteStore } from './sqlite/sqlite-store.js';
