@@ -15,7 +15,10 @@ const mode = process.argv[2];
 
 function pnpmCommand() {
   try {
-    const v = execFileSync('pnpm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const v = execFileSync('pnpm', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (v === pinnedVersion) return ['pnpm', []];
   } catch {
     // not on PATH: fall through to npx

@@ -57,7 +57,11 @@ export class ValidationError extends AppError {
 }
 
 export class BadRequestError extends AppError {
-  constructor(detail = 'The request could not be understood.', code = 'bad_request', options?: AppErrorOptions) {
+  constructor(
+    detail = 'The request could not be understood.',
+    code = 'bad_request',
+    options?: AppErrorOptions,
+  ) {
     super(400, code, 'Bad request', detail, options);
   }
 }
@@ -87,7 +91,11 @@ export class MethodNotAllowedError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(detail = 'The resource already exists or was changed.', code = 'conflict', options?: AppErrorOptions) {
+  constructor(
+    detail = 'The resource already exists or was changed.',
+    code = 'conflict',
+    options?: AppErrorOptions,
+  ) {
     super(409, code, 'Conflict', detail, options);
   }
 }
@@ -115,7 +123,11 @@ export class UnsupportedMediaTypeError extends AppError {
 }
 
 export class UnprocessableError extends AppError {
-  constructor(detail = 'The request is well-formed but cannot be processed.', code = 'unprocessable', options?: AppErrorOptions) {
+  constructor(
+    detail = 'The request is well-formed but cannot be processed.',
+    code = 'unprocessable',
+    options?: AppErrorOptions,
+  ) {
     super(422, code, 'Unprocessable content', detail, options);
   }
 }
@@ -132,7 +144,12 @@ function retryHeaders(retryAfterSeconds: number | undefined, options?: AppErrorO
 
 export class TooManyRequestsError extends AppError {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number, detail = 'Too many requests; slow down.', code = 'rate_limited', options?: AppErrorOptions) {
+  constructor(
+    retryAfterSeconds: number,
+    detail = 'Too many requests; slow down.',
+    code = 'rate_limited',
+    options?: AppErrorOptions,
+  ) {
     super(429, code, 'Too many requests', detail, retryHeaders(retryAfterSeconds, options));
     this.retryAfterSeconds = Math.max(0, Math.ceil(retryAfterSeconds));
   }
@@ -147,7 +164,8 @@ export class ServiceUnavailableError extends AppError {
     options?: AppErrorOptions,
   ) {
     super(503, code, 'Service unavailable', detail, retryHeaders(retryAfterSeconds, options));
-    this.retryAfterSeconds = retryAfterSeconds === undefined ? undefined : Math.max(0, Math.ceil(retryAfterSeconds));
+    this.retryAfterSeconds =
+      retryAfterSeconds === undefined ? undefined : Math.max(0, Math.ceil(retryAfterSeconds));
   }
 }
 

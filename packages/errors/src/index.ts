@@ -1,3 +1,4 @@
+export type { AppErrorOptions, FieldIssue } from './errors.js';
 export {
   AppError,
   BadRequestError,
@@ -16,6 +17,5 @@ export {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.js';
-export type { AppErrorOptions, FieldIssue } from './errors.js';
-export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, toProblem } from './problem.js';
 export type { ProblemDocument, ToProblemOptions } from './problem.js';
+export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, toProblem } from './problem.js';

@@ -31,7 +31,11 @@ describe('typed errors', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(status);
     expect(error.code).toBe(code);
-    expect(toProblem(error)).toMatchObject({ status, code, type: `${PROBLEM_TYPE_BASE}${code.replaceAll('_', '-')}` });
+    expect(toProblem(error)).toMatchObject({
+      status,
+      code,
+      type: `${PROBLEM_TYPE_BASE}${code.replaceAll('_', '-')}`,
+    });
   });
 
   it('lets callers choose a specific stable code', () => {
@@ -57,7 +61,11 @@ describe('validation errors', () => {
     expect(problem.status).toBe(400);
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors).toHaveLength(2);
-    expect(problem.errors).toContainEqual({ path: 'query.limit', message: 'Must be at most 1000', code: 'too_big' });
+    expect(problem.errors).toContainEqual({
+      path: 'query.limit',
+      message: 'Must be at most 1000',
+      code: 'too_big',
+    });
   });
 });
 
@@ -88,7 +96,9 @@ describe('unknown errors', () => {
   });
 
   it('never lets extensions overwrite the standard members', () => {
-    const error = new AppError(418, 'teapot', 'Teapot', 'Short and stout', { extensions: { status: 200, code: 'x', hint: 'tip' } });
+    const error = new AppError(418, 'teapot', 'Teapot', 'Short and stout', {
+      extensions: { status: 200, code: 'x', hint: 'tip' },
+    });
     expect(toProblem(error)).toMatchObject({ status: 418, code: 'teapot', hint: 'tip' });
   });
 });

@@ -1,4 +1,4 @@
-import { AppError, InternalError, isAppError } from './errors.js';
+import { type AppError, InternalError, isAppError } from './errors.js';
 
 /** RFC 9457 problem details, with Groundwork's stable `code` and optional per-field `errors`. */
 export interface ProblemDocument {
@@ -28,7 +28,9 @@ export interface ToProblemOptions {
 export function toProblem(error: unknown, options: ToProblemOptions = {}): ProblemDocument {
   const appError: AppError = isAppError(error) ? error : new InternalError({ cause: error });
   const reserved = new Set(['type', 'title', 'status', 'detail', 'code', 'instance']);
-  const extensions = Object.fromEntries(Object.entries(appError.extensions).filter(([key]) => !reserved.has(key)));
+  const extensions = Object.fromEntries(
+    Object.entries(appError.extensions).filter(([key]) => !reserved.has(key)),
+  );
   return {
     type: `${PROBLEM_TYPE_BASE}${appError.code.replaceAll('_', '-')}`,
     title: appError.title,

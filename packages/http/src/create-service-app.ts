@@ -1,18 +1,20 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import { createLogger, type Logger } from '@groundwork/logger';
 import { type Clock, type DocumentStore, type Migration, systemClock } from '@groundwork/store';
-import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AccessLogController } from './access-log.js';
 import { type Authenticator, registerAuth } from './auth.js';
 import type { ServiceFastifyInstance } from './fastify-types.js';
-import { PROBE_PATHS, type ReadinessState, registerHealthRoutes } from './health.js';
+import { type ReadinessState, registerHealthRoutes } from './health.js';
 import { createServiceMetrics, registerMetrics } from './metrics.js';
 import { runStartupMigrations } from './migrations.js';
 import type { ExtensionContext, ModuleContext, ModuleExtension, PlatformModule } from './module.js';
 import { DOCS_PREFIX, documentModuleRoute, registerDocsRoutes, registerOpenApi } from './openapi.js';
 import { registerProblemHandler, sendProblem, toAppError } from './problem-handler.js';
 import { registerRequestIdHeader, requestIdFor } from './request-id.js';
+import { responseSerializerCompiler } from './response-serializer.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import type { ServiceConfig } from './service-config.js';
 import { createShutdown, registerDrainGuard, type ShutdownResult, type TeardownStep } from './shutdown.js';
 
@@ -63,11 +65,7 @@ function createFastify(config: ServiceConfig, logger: Logger): ServiceFastifyIns
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: requestIdFor,
-    logController: new LogController({
-      requestIdLogLabel: 'requestId',
-      // Probes hit these every few seconds; their access lines would drown the rest.
-      disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
-    }),
+    logController: new AccessLogController(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
@@ -77,7 +75,7 @@ function createFastify(config: ServiceConfig, logger: Logger): ServiceFastifyIns
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   // The API speaks JSON: a text/plain body is 415, not a string that fails validation later.
   // A module that needs another media type (raw webhook bodies) adds its parser in its own scope.
   app.removeContentTypeParser('text/plain');
@@ -144,7 +142,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     registerProblemHandler(app);
     registerDrainGuard(app, readiness);
     registerAuth(app, { authenticator: options.authenticator, publicPrefixes: [DOCS_PREFIX] });
-    await app.register(helmet);
+    registerSecurityHeaders(app);
     if (config.CORS_ORIGINS.length > 0) {
       await app.register(cors, {
         origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS,

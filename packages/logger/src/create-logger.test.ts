@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './create-logger.js';
-import { REDACT_CENSOR } from './redact-paths.js';
+import { REDACT_CENSOR } from './sensitive-keys.js';
 
 function memoryDestination(): { write(line: string): void; lines: string[]; text(): string } {
   const lines: string[] = [];
@@ -104,6 +104,19 @@ describe('createLogger redaction', () => {
       .warn('child line');
     expect(out.text()).not.toContain('child-binding-token');
     expect(records(out.lines)[0]).toMatchObject({ requestId: 'req_1', auth: { token: REDACT_CENSOR } });
+  });
+
+  it('redacts bindings of grandchildren too', () => {
+    const out = memoryDestination();
+    createLogger({ name: 'test', destination: out })
+      .child({ requestId: 'req_1' })
+      .child({ session: { refreshToken: 'grandchild-token' } })
+      .info('grandchild line');
+    expect(out.text()).not.toContain('grandchild-token');
+    expect(records(out.lines)[0]).toMatchObject({
+      requestId: 'req_1',
+      session: { refreshToken: REDACT_CENSOR },
+    });
   });
 
   it('applies extra redact paths given by the caller', () => {

@@ -1,6 +1,7 @@
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
 import { createPrettyStream } from './pretty-stream.js';
-import { REDACT_CENSOR, REDACT_PATHS } from './redact-paths.js';
+import { redactSecrets, secretKeyMatcher } from './redact-secrets.js';
+import { REDACT_CENSOR, SENSITIVE_KEYS } from './sensitive-keys.js';
 
 export interface CreateLoggerOptions {
   /** Service or component name, written as `name` on every line. */
@@ -9,24 +10,41 @@ export interface CreateLoggerOptions {
   level?: LevelWithSilent;
   /** Human-readable single-line output instead of JSON (local development). Default `false`. */
   pretty?: boolean;
-  /** Where lines go. Default: standard output. */
+  /** Where lines go. Default: standard output (synchronous writes: nothing is lost on a crash). */
   destination?: DestinationStream;
-  /** Extra pino redact paths, added to `REDACT_PATHS` (e.g. `['user.ssn', '*.iban']`). */
+  /** Extra pino redact paths, on top of the sensitive keys redacted everywhere (e.g. `['customer.iban']`). */
   redact?: string[];
 }
 
-/** A pino logger that redacts secrets, tokens, passwords and cookies (see `REDACT_PATHS`). */
+const isSecret = secretKeyMatcher(SENSITIVE_KEYS);
+
+/**
+ * A pino logger that never writes the values of `SENSITIVE_KEYS` (secrets, tokens, passwords,
+ * cookies, authorization headers) found in log objects or child bindings, at the top level or
+ * nested up to `REDACT_DEPTH` levels, in objects and arrays. Values produced by pino serializers are
+ * not walked: a serializer must not emit secrets (Fastify's request serializer emits no headers).
+ */
 export function createLogger(options: CreateLoggerOptions): Logger {
-  const paths = [...REDACT_PATHS, ...(options.redact ?? [])];
   const destination = options.pretty
     ? createPrettyStream(options.destination ?? process.stdout)
     : options.destination;
-  return pino(
+  const logger = pino(
     {
       name: options.name,
       level: options.level ?? 'info',
-      redact: { paths, censor: REDACT_CENSOR },
+      formatters: {
+        log: (object) => redactSecrets(object, isSecret, REDACT_CENSOR),
+        bindings: (bindings) => redactSecrets(bindings, isSecret, REDACT_CENSOR),
+      },
+      ...(options.redact?.length ? { redact: { paths: options.redact, censor: REDACT_CENSOR } } : {}),
     },
     destination,
   );
+  // Child bindings (Fastify binds one child per request) bypass `formatters.log`. pino children are
+  // created with Object.create(parent), so this override is inherited by every descendant.
+  const child = logger.child;
+  logger.child = function redactingChild(this: Logger, bindings, childOptions) {
+    return child.call(this, redactSecrets(bindings, isSecret, REDACT_CENSOR), childOptions);
+  } as Logger['child'];
+  return logger;
 }

@@ -104,7 +104,12 @@ export interface Container<T extends object = Record<string, unknown>> {
   /** Replaces an existing document; `NotFoundError` if missing, `PreconditionFailedError` on etag mismatch. */
   replace(doc: NewDocument<T>, options?: WriteOptions): Promise<StoredDocument<T>>;
   /** Applies partial updates atomically; same errors as `replace`. */
-  patch(id: string, pk: string, operations: PatchOperation[], options?: WriteOptions): Promise<StoredDocument<T>>;
+  patch(
+    id: string,
+    pk: string,
+    operations: PatchOperation[],
+    options?: WriteOptions,
+  ): Promise<StoredDocument<T>>;
   /** Deletes; `NotFoundError` if missing, `PreconditionFailedError` on etag mismatch. */
   delete(id: string, pk: string, options?: WriteOptions): Promise<void>;
   query(spec?: QuerySpec): Promise<Page<StoredDocument<T>>>;

@@ -1,3 +1,7 @@
+export type { CosmosEmulator, CosmosTestStoreOptions } from './cosmos-emulator.js';
+export { COSMOS_EMULATOR_KEY, createCosmosTestStore, startCosmosEmulator } from './cosmos-emulator.js';
+export type { FakeClock } from './fake-clock.js';
+export { createFakeClock } from './fake-clock.js';
 export type {
   HttpReceiver,
   HttpReceiverOptions,
@@ -6,10 +10,6 @@ export type {
   Responder,
 } from './http-receiver.js';
 export { startHttpReceiver } from './http-receiver.js';
-export type { CosmosEmulator, CosmosTestStoreOptions } from './cosmos-emulator.js';
-export { COSMOS_EMULATOR_KEY, createCosmosTestStore, startCosmosEmulator } from './cosmos-emulator.js';
-export type { FakeClock } from './fake-clock.js';
-export { createFakeClock } from './fake-clock.js';
 export type { StoreConformanceFactory, StoreConformanceHarness } from './store-conformance.js';
 export { describeStoreConformance } from './store-conformance.js';
 export type { TempSqliteStore } from './temp-sqlite.js';
