@@ -20,6 +20,7 @@ try {
 
   const targets = [
     { name: 'bare Fastify hello-world (baseline)', url: `${bare.url}${bare.paths.hello}` },
+    { name: 'bare Fastify + raw better-sqlite3 read', url: `${bare.url}${bare.paths.read}` },
     { name: 'platform GET /health', url: `${platform.url}${platform.paths.health}` },
     { name: 'platform GET /v1/notes/:id (SQLite read)', url: `${platform.url}${platform.paths.read}` },
   ];
@@ -44,9 +45,13 @@ try {
       `${t.name.padEnd(44)}${fmt(rps).padStart(10)}${fmt(p99).padStart(9)}${`${fmt((rps / baseline) * 100)}%`.padStart(13)}`,
     );
   }
-  const readRatio = median(samples.get(targets[2].name).map((s) => s.rps)) / baseline;
+  const readRatio = median(samples.get(targets[3].name).map((s) => s.rps)) / baseline;
+  const rawReadRatio = median(samples.get(targets[1].name).map((s) => s.rps)) / baseline;
   console.log(
     `\nstore-backed read / bare Fastify: ${fmt(readRatio * 100)}% (target >= 50%) ${readRatio >= 0.5 ? 'MET' : 'NOT MET'}`,
+  );
+  console.log(
+    `(for scale: bare Fastify doing the same kind of SQLite read with no kit: ${fmt(rawReadRatio * 100)}%)`,
   );
   console.log(
     `platform RSS idle: ${fmt(idle.rssMb, 1)} MB (target <= 150 MB) ${idle.rssMb <= 150 ? 'MET' : 'NOT MET'}`,

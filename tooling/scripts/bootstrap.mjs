@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's two Quick start commands land here, on a machine that may have only Node and npm:
-//   npm run quickstart  -> install everything, build, start the platform on embedded SQLite
+//   npm start           -> install everything, build, start the platform on embedded SQLite
 //   npm test            -> install everything, build, then lint, type-check and run every test
 // pnpm is taken from PATH when it is the pinned version, otherwise run through npx.
 import { execFileSync, spawn } from 'node:child_process';

@@ -10,7 +10,7 @@ export class AccessLogController extends LogController {
   constructor() {
     super({
       requestIdLogLabel: 'requestId',
-      disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
+      disableRequestLogging: (request) => PROBE_PATHS.has(request.url.split('?', 1)[0] ?? ''),
     });
   }
 

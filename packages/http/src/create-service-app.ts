@@ -12,11 +12,12 @@ import { runStartupMigrations } from './migrations.js';
 import type { ExtensionContext, ModuleContext, ModuleExtension, PlatformModule } from './module.js';
 import { DOCS_PREFIX, documentModuleRoute, registerDocsRoutes, registerOpenApi } from './openapi.js';
 import { registerProblemHandler, sendProblem, toAppError } from './problem-handler.js';
-import { registerRequestIdHeader, requestIdFor } from './request-id.js';
+import { requestIdFor } from './request-id.js';
 import { responseSerializerCompiler } from './response-serializer.js';
-import { registerSecurityHeaders } from './security-headers.js';
+import { registerResponseHeaders } from './security-headers.js';
 import type { ServiceConfig } from './service-config.js';
 import { createShutdown, registerDrainGuard, type ShutdownResult, type TeardownStep } from './shutdown.js';
+import { startStoreSweeper } from './store-sweeper.js';
 
 export interface ServiceAppOptions {
   /** Service name: OpenAPI title, logger name, `/health` body. */
@@ -138,17 +139,17 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   });
 
   try {
-    registerRequestIdHeader(app);
+    registerResponseHeaders(app);
     registerProblemHandler(app);
-    registerDrainGuard(app, readiness);
-    registerAuth(app, { authenticator: options.authenticator, publicPrefixes: [DOCS_PREFIX] });
-    registerSecurityHeaders(app);
+    // Before the drain guard and auth, so a browser on an allowed origin can read their 401/403/503.
     if (config.CORS_ORIGINS.length > 0) {
       await app.register(cors, {
         origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS,
         exposedHeaders: ['x-request-id', 'retry-after', 'etag'],
       });
     }
+    registerDrainGuard(app, readiness);
+    registerAuth(app, { authenticator: options.authenticator, publicPrefixes: [DOCS_PREFIX] });
     await registerOpenApi(app, {
       title: options.name,
       version: options.version,
@@ -202,6 +203,10 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   let started: Promise<{ url: string }> | undefined;
   const start = async (): Promise<{ url: string }> => {
     const url = await app.listen({ host: config.HOST, port: config.PORT });
+    if (config.STORE_SWEEP_INTERVAL_MS > 0) {
+      const sweeper = startStoreSweeper(store, config.STORE_SWEEP_INTERVAL_MS, logger);
+      shutdownHooks.push({ name: 'store.sweeper', run: () => sweeper.stop() });
+    }
     for (const { module, ctx } of mounted) await module.start?.(ctx);
     for (const hook of startHooks) await hook();
     return { url };

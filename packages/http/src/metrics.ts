@@ -27,7 +27,7 @@ export function createServiceMetrics(): ServiceMetrics {
 
 /** Times every request (labelled by route pattern) and serves the registry at `/metrics`. */
 export function registerMetrics(app: ServiceFastifyInstance, metrics: ServiceMetrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.httpRequestDuration.observe(
       {
         method: request.method,
@@ -36,6 +36,7 @@ export function registerMetrics(app: ServiceFastifyInstance, metrics: ServiceMet
       },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   app.get(

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { ServiceFastifyInstance } from './fastify-types.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -12,11 +11,4 @@ export function requestIdFor(request: IncomingMessage): string {
   const incoming = request.headers[REQUEST_ID_HEADER];
   if (typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming)) return incoming;
   return randomUUID();
-}
-
-/** Echoes the request id on every response, errors and 404s included. */
-export function registerRequestIdHeader(app: ServiceFastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-  });
 }

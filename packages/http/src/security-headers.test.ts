@@ -8,13 +8,36 @@ describe('security headers and CORS', () => {
     await service.stop();
   });
 
-  it('sets Helmet’s headers on API responses', async () => {
+  it('sets the OWASP REST headers on API responses', async () => {
     service = await createTestApp();
     const response = await service.app.inject({ method: 'GET', url: '/v1/notes' });
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    });
+  });
+
+  it('sets Helmet’s page headers on the docs UI', async () => {
+    service = await createTestApp();
+    const response = await service.app.inject({ method: 'GET', url: '/documentation/' });
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(response.headers['strict-transport-security']).toBeDefined();
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(String(response.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
+
+  it('sets them and the request id on rejected requests too (401, 404)', async () => {
+    service = await createTestApp();
+    for (const response of [
+      await service.app.inject({ method: 'POST', url: '/v1/notes', payload: {} }),
+      await service.app.inject({ method: 'GET', url: '/v1/missing' }),
+    ]) {
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.headers['x-request-id']).toBeTruthy();
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 
   it('has CORS off by default', async () => {
@@ -64,6 +87,18 @@ describe('security headers and CORS', () => {
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('https://admin.example.com');
     expect(String(preflight.headers['access-control-allow-methods'])).toContain('POST');
+  });
+
+  it('lets an allowed origin read a 401', async () => {
+    service = await createTestApp({ config: testConfig({ CORS_ORIGINS: 'https://admin.example.com' }) });
+    const response = await service.app.inject({
+      method: 'POST',
+      url: '/v1/notes',
+      headers: { origin: 'https://admin.example.com' },
+      payload: {},
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['access-control-allow-origin']).toBe('https://admin.example.com');
   });
 
   it('allows any origin with *', async () => {

@@ -11,6 +11,7 @@ describe('serviceConfigFromEnv', () => {
       CORS_ORIGINS: [],
       TRUST_PROXY: false,
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      STORE_SWEEP_INTERVAL_MS: 60_000,
       SWAGGER_UI_ENABLED: true,
       REQUEST_TIMEOUT_MS: 30_000,
     });

@@ -32,6 +32,11 @@ export const serviceEnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: envInt({ min: 1 })
     .default(10_000)
     .describe('Longest a graceful shutdown may take before connections are forced closed.'),
+  STORE_SWEEP_INTERVAL_MS: envInt({ min: 0 })
+    .default(60_000)
+    .describe(
+      'How often expired documents are deleted from SQLite and memory stores (Cosmos expires natively); 0 turns sweeping off.',
+    ),
   SWAGGER_UI_ENABLED: envBoolean().default(true).describe('Serve the Swagger UI at /documentation.'),
   REQUEST_TIMEOUT_MS: envInt({ min: 0 })
     .default(30_000)

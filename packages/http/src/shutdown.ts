@@ -10,13 +10,15 @@ import { PROBE_PATHS, type ReadinessState } from './health.js';
  * (Used instead of Fastify's `return503OnClosing`, whose body is not problem+json.)
  */
 export function registerDrainGuard(app: ServiceFastifyInstance, readiness: ReadinessState): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (!readiness.shuttingDown || PROBE_PATHS.has(request.routeOptions.url ?? '')) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!readiness.shuttingDown || PROBE_PATHS.has(request.routeOptions.url ?? '')) return done();
     reply.header('connection', 'close');
-    throw new ServiceUnavailableError(
-      'The service is shutting down; retry on another instance.',
-      undefined,
-      'shutting_down',
+    done(
+      new ServiceUnavailableError(
+        'The service is shutting down; retry on another instance.',
+        undefined,
+        'shutting_down',
+      ),
     );
   });
 }

@@ -54,6 +54,11 @@ export function withPing(inner: DocumentStore, ping: () => Promise<void>): Docum
   };
 }
 
+/** A store that delegates to `inner` but whose `sweepExpired` is replaced. */
+export function withSweep(inner: DocumentStore, sweepExpired: () => Promise<number>): DocumentStore {
+  return { ...withPing(inner, () => inner.ping()), sweepExpired };
+}
+
 /** A service with the notes example module, a memory store and the test authenticator. */
 export async function createTestApp(overrides: Partial<ServiceAppOptions> = {}): Promise<ServiceApp> {
   return createServiceApp({

@@ -74,7 +74,7 @@ export interface QuerySpec {
   /** Restrict to one partition. Omit for a cross-partition query. */
   pk?: string;
   where?: Filter;
-  /** Sort keys; `id` ascending is always appended as the final tie-breaker. */
+  /** Sort keys; `id` then `pk` (ascending) are always appended as the final tie-breakers. */
   orderBy?: OrderBy[];
   /** Page size, 1..1000 (default 100). */
   limit?: number;

@@ -6,7 +6,7 @@ import { targetsSchema } from './targets.js';
 export const monitoringEnvSchema = serviceEnvSchema.extend({
   PORT: envPort().default(4004).describe('TCP port of the monitoring service; 0 picks a free one.'),
   MONITOR_TARGETS: targetsSchema
-    .default([{ name: 'platform', baseUrl: 'http://127.0.0.1:4003' }])
+    .prefault('platform=http://127.0.0.1:4003')
     .meta({ envType: 'comma-separated name=url list' })
     .describe(
       'Services to poll, as name=url pairs (e.g. `platform=http://127.0.0.1:4003`); /health and /ready are appended.',

@@ -1,4 +1,4 @@
-import { envPort, loadEnv, productIdentitySchema } from '@groundwork/config';
+import { envPort, envUrl, loadEnv, productIdentitySchema, resolveSecrets } from '@groundwork/config';
 import { serviceEnvSchema } from '@groundwork/http';
 import { type StoreOptions, storeEnvSchema, storeOptionsFromEnv } from '@groundwork/store';
 import type { z } from 'zod';
@@ -8,6 +8,13 @@ export const platformEnvSchema = serviceEnvSchema
   .extend({ PORT: envPort().default(4003).describe('TCP port of the platform API; 0 picks a free one.') })
   .extend(storeEnvSchema.shape)
   .extend(productIdentitySchema.shape)
+  .extend({
+    KEYVAULT_URL: envUrl({ protocols: ['https'] })
+      .optional()
+      .describe(
+        'Azure Key Vault to read secrets from (e.g. COSMOS_KEY as `cosmos-key`) when they are neither set nor given as <NAME>_FILE; signs in with DefaultAzureCredential.',
+      ),
+  })
   .refine((env) => env.STORE_KIND !== 'cosmos' || env.COSMOS_ENDPOINT !== undefined, {
     path: ['COSMOS_ENDPOINT'],
     message: 'required when STORE_KIND=cosmos',
@@ -26,6 +33,22 @@ export interface PlatformConfig {
 export function loadPlatformConfig(env: Record<string, string | undefined> = process.env): PlatformConfig {
   const parsed = loadEnv(platformEnvSchema, env);
   return { env: parsed, store: storeOptionsFromEnv(env) };
+}
+
+/** Secrets the platform may read from `<NAME>_FILE` or Key Vault when they are not set directly. */
+const PLATFORM_SECRETS = ['COSMOS_KEY'] as const;
+
+/**
+ * Fills secrets that are not set in the environment from `<NAME>_FILE` files or Azure Key Vault
+ * (`KEYVAULT_URL`). A Cosmos deployment without any key signs in with Entra ID instead.
+ */
+export async function resolvePlatformSecrets(
+  config: PlatformConfig,
+  env: Record<string, string | undefined> = process.env,
+): Promise<PlatformConfig> {
+  if (config.store.kind !== 'cosmos' || config.store.key !== undefined) return config;
+  const secrets = await resolveSecrets([], { env, optional: PLATFORM_SECRETS });
+  return secrets.COSMOS_KEY ? { ...config, store: { ...config.store, key: secrets.COSMOS_KEY } } : config;
 }
 
 /** Read by `pnpm docs:env` to generate the configuration reference. */

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '@groundwork/config';
 import { exampleNotesModule, type ServiceApp } from '@groundwork/http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadPlatformConfig } from './env.js';
+import { loadPlatformConfig, resolvePlatformSecrets } from './env.js';
 import { createPlatform } from './platform.js';
 import { runPlatform } from './run.js';
 
@@ -171,5 +171,31 @@ describe('platform service', () => {
     expect(response.status).toBe(200);
     await service.stop();
     await expect(fetch(`${service.url}/health`)).rejects.toThrow();
+  });
+});
+
+describe('platform secrets', () => {
+  it('reads COSMOS_KEY from COSMOS_KEY_FILE when it is not set directly', async () => {
+    const file = path.join(path.dirname(path.dirname(tempDbPath())), 'cosmos-key');
+    writeFileSync(file, 'key-from-file\n');
+    const env = { COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY_FILE: file };
+    const config = await resolvePlatformSecrets(loadPlatformConfig(env), env);
+    expect(config.store).toMatchObject({ kind: 'cosmos', key: 'key-from-file' });
+  });
+
+  it('leaves Cosmos without a key (Entra ID) when no secret source has one', async () => {
+    const env = { COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/' };
+    const config = await resolvePlatformSecrets(loadPlatformConfig(env), env);
+    expect(config.store).not.toHaveProperty('key');
+  });
+
+  it('reports an unreadable COSMOS_KEY_FILE instead of starting', async () => {
+    let written = '';
+    const service = await runPlatform({
+      env: { COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY_FILE: '/nonexistent/key' },
+      stderr: { write: (t: string) => (written += t) },
+    });
+    expect(service).toBeUndefined();
+    expect(written).toContain('COSMOS_KEY_FILE');
   });
 });

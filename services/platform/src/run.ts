@@ -1,5 +1,5 @@
 import { type ServiceApp, startService } from '@groundwork/http';
-import { loadPlatformConfig } from './env.js';
+import { loadPlatformConfig, resolvePlatformSecrets } from './env.js';
 import { platformServiceOptions } from './platform.js';
 
 export interface RunPlatformOptions {
@@ -20,7 +20,8 @@ export async function runPlatform(
   const stderr = options.stderr ?? process.stderr;
   let config: ReturnType<typeof loadPlatformConfig>;
   try {
-    config = loadPlatformConfig(options.env ?? process.env);
+    const env = options.env ?? process.env;
+    config = await resolvePlatformSecrets(loadPlatformConfig(env), env);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     stderr.write(`platform: refusing to start.\n${error.message}\n`);
