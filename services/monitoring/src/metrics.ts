@@ -1,8 +1,14 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { CheckSample } from './aggregator.js';
+import type { ProbeResult } from './probe.js';
+
+/** What one polling round learned about a service. */
+export interface ProbePair {
+  health: ProbeResult;
+  ready: ProbeResult;
+}
 
 export interface MonitorMetrics {
-  record(service: string, sample: CheckSample): void;
+  record(service: string, sample: ProbePair): void;
 }
 
 /** Prometheus series for every monitored service, registered on the service's own registry. */
