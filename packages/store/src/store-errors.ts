@@ -3,6 +3,7 @@
  * memory, SQLite and Cosmos adapters report the same failure the same way.
  */
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '@groundwork/errors';
+import type { Container } from './types.js';
 
 export function documentExistsError(container: string, id: string): ConflictError {
   return new ConflictError(`A document with id "${id}" already exists in "${container}".`, 'document_exists');
@@ -29,6 +30,16 @@ export function undeclaredContainerError(name: string): Error {
   return new Error(
     `Container "${name}" is not declared; call store.ensureContainers([...]) with its spec first.`,
   );
+}
+
+/** The declared container `name` from an adapter's registry, typed for the caller; throws if undeclared. */
+export function declaredContainer<T extends object>(
+  containers: ReadonlyMap<string, Container<Record<string, unknown>>>,
+  name: string,
+): Container<T> {
+  const container = containers.get(name);
+  if (!container) throw undeclaredContainerError(name);
+  return container as unknown as Container<T>;
 }
 
 /** Programmer error: the store was used after `close()`. */

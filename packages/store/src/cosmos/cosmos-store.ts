@@ -9,7 +9,7 @@
  *   `_expiresAt` the adapter stores (from the injected clock); `sweepExpired()` has nothing to do.
  */
 import { assertValidContainerSpec } from '../container-name.js';
-import { storeClosedError, undeclaredContainerError } from '../store-errors.js';
+import { declaredContainer, storeClosedError } from '../store-errors.js';
 import type { Clock, Container, ContainerSpec, DocumentStore } from '../types.js';
 import { systemClock } from '../types.js';
 import { type CosmosConnectionOptions, createCosmosClient } from './cosmos-client.js';
@@ -99,9 +99,7 @@ export function createCosmosStore(options: CosmosStoreOptions): DocumentStore {
     },
     container<T extends object = Record<string, unknown>>(name: string): Container<T> {
       assertOpen();
-      const container = containers.get(name);
-      if (!container) throw undeclaredContainerError(name);
-      return container as unknown as Container<T>;
+      return declaredContainer<T>(containers, name);
     },
     async ping(): Promise<void> {
       assertOpen();

@@ -19,11 +19,11 @@ import { applyPatch } from '../patch-apply.js';
 import { type SortField, validateCountSpec, validateQuerySpec } from '../query-validate.js';
 import { compareSortKeys, compareStrings, type SortKey, sortKeyOf } from '../sort-key.js';
 import {
+  declaredContainer,
   documentExistsError,
   documentNotFoundError,
   etagMismatchError,
   storeClosedError,
-  undeclaredContainerError,
 } from '../store-errors.js';
 import { computeExpiresAt, isExpired } from '../ttl.js';
 import type {
@@ -272,9 +272,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): DocumentSto
     },
     container<T extends object = JsonObject>(name: string): Container<T> {
       assertOpen();
-      const container = containers.get(name);
-      if (!container) throw undeclaredContainerError(name);
-      return container as unknown as Container<T>;
+      return declaredContainer<T>(containers, name);
     },
     async ping(): Promise<void> {
       assertOpen();

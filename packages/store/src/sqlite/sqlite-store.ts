@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { assertValidContainerSpec } from '../container-name.js';
-import { storeClosedError, undeclaredContainerError } from '../store-errors.js';
+import { declaredContainer, storeClosedError } from '../store-errors.js';
 import type { Clock, Container, ContainerSpec, DocumentStore } from '../types.js';
 import { systemClock } from '../types.js';
 import { SqliteContainer } from './sqlite-container.js';
@@ -85,9 +85,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DocumentStore {
     },
     container<T extends object = JsonObject>(name: string): Container<T> {
       assertOpen();
-      const container = containers.get(name);
-      if (!container) throw undeclaredContainerError(name);
-      return container as unknown as Container<T>;
+      return declaredContainer<T>(containers, name);
     },
     async ping(): Promise<void> {
       assertOpen();
