@@ -1,6 +1,12 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { PROBE_PATHS } from './health.js';
 
+/** The URL without its query string (no array allocated: this runs on every request). */
+function pathOf(url: string): string {
+  const queryStart = url.indexOf('?');
+  return queryStart === -1 ? url : url.slice(0, queryStart);
+}
+
 /**
  * One access line per request, written when the response completes (method, URL, route, status,
  * duration), instead of Fastify's two (`incoming request` + `request completed`). Probes
@@ -10,7 +16,7 @@ export class AccessLogController extends LogController {
   constructor() {
     super({
       requestIdLogLabel: 'requestId',
-      disableRequestLogging: (request) => PROBE_PATHS.has(request.url.split('?', 1)[0] ?? ''),
+      disableRequestLogging: (request) => PROBE_PATHS.has(pathOf(request.url)),
     });
   }
 

@@ -47,7 +47,7 @@ export function guard(rule: RouteAuth): { config: { auth: RouteAuth } } {
 /** Shorthand for `guard('public')`. */
 export const publicRoute = guard('public');
 
-/** True when the principal satisfies the rule: any of the roles, all of the scopes. */
+/** True when the principal satisfies the rule (one of the roles suffices; every scope is required). */
 export function isAllowed(principal: Principal, rule: Exclude<RouteAuth, 'public'>): boolean {
   const roles = rule.roles ?? [];
   const scopes = rule.scopes ?? [];

@@ -148,3 +148,18 @@ describe('createLogger redaction', () => {
     expect(text).toContain(`"authorization":"${REDACT_CENSOR}"`);
   });
 });
+
+describe('createLogger children', () => {
+  it('redacts bindings and honours options whether child options are empty or not', () => {
+    const out = memoryDestination();
+    const logger = createLogger({ name: 'test', destination: out });
+    logger.child({ requestId: 'r1', token: 'tok_child' }, {}).info('plain');
+    logger.child({ requestId: 'r2' }, { level: 'warn' }).info('dropped');
+    logger.child({ requestId: 'r3' }, { level: 'warn' }).warn('kept');
+    expect(records(out.lines).map((line) => [line.requestId, line.msg])).toEqual([
+      ['r1', 'plain'],
+      ['r3', 'kept'],
+    ]);
+    expect(out.text()).not.toContain('tok_child');
+  });
+});

@@ -10,13 +10,18 @@ export interface CreateLoggerOptions {
   level?: LevelWithSilent;
   /** Human-readable single-line output instead of JSON (local development). Default `false`. */
   pretty?: boolean;
-  /** Where lines go. Default: standard output (synchronous writes: nothing is lost on a crash). */
+  /** Where lines go. Default: standard output through pino's asynchronous writer, flushed on exit. */
   destination?: DestinationStream;
   /** Extra pino redact paths, on top of the sensitive keys redacted everywhere (e.g. `['customer.iban']`). */
   redact?: string[];
 }
 
 const isSecret = secretKeyMatcher(SENSITIVE_KEYS);
+
+function hasKeys(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}
 
 /**
  * A pino logger that never writes the values of `SENSITIVE_KEYS` (secrets, tokens, passwords,
@@ -44,7 +49,9 @@ export function createLogger(options: CreateLoggerOptions): Logger {
   // created with Object.create(parent), so this override is inherited by every descendant.
   const child = logger.child;
   logger.child = function redactingChild(this: Logger, bindings, childOptions) {
-    return child.call(this, redactSecrets(bindings, isSecret, REDACT_CENSOR), childOptions);
+    // Fastify passes `{}` options for every request's child; pino has a cheaper path for none.
+    const options = childOptions && hasKeys(childOptions) ? childOptions : undefined;
+    return child.call(this, redactSecrets(bindings, isSecret, REDACT_CENSOR), options);
   } as Logger['child'];
   return logger;
 }

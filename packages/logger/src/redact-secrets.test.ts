@@ -32,4 +32,10 @@ describe('redactSecrets', () => {
     const object = { err: error, at: new Date(0) };
     expect(redactSecrets(object, isSecret, 'X')).toBe(object);
   });
+
+  it('gives the same answer for a spelling seen before (memoized) and for other spellings', () => {
+    const matcher = secretKeyMatcher(['apiKey']);
+    expect([matcher('title'), matcher('title')]).toEqual([false, false]);
+    expect([matcher('APIKEY'), matcher('apikey'), matcher('APIKEY')]).toEqual([true, true, true]);
+  });
 });

@@ -30,7 +30,9 @@ export const productQuerySchema = z.object({
   pk: z.string().min(1).max(100).optional().describe('Product id; overrides the `x-product-id` header.'),
 });
 
-export const productHeadersSchema = z.looseObject({
+// Not a looseObject: validating only the documented header skips copying every request header
+// (Fastify merges the result over the raw headers, so `request.headers` still has them all).
+export const productHeadersSchema = z.object({
   'x-product-id': z
     .string()
     .min(1)
