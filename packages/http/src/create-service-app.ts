@@ -159,12 +159,14 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     registerMetrics(app, metrics);
 
     await store.ensureContainers(modules.flatMap((module) => module.containers ?? []));
-    readiness.migrations = await runStartupMigrations({
+    const migrationsOutcome = await runStartupMigrations({
       store,
       clock,
       logger,
       migrations: [...(options.migrations ?? []), ...modules.flatMap((module) => module.migrations ?? [])],
     });
+    readiness.migrations = migrationsOutcome.check;
+    if (migrationsOutcome.recheck) readiness.recheckMigrations = migrationsOutcome.recheck;
 
     registerHealthRoutes(app, {
       service: options.name,

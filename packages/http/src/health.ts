@@ -16,6 +16,11 @@ export interface ReadinessState {
   shuttingDown: boolean;
   /** Outcome of the startup migrations. */
   migrations: HealthCheck;
+  /**
+   * Set when startup gave up waiting for another instance's migrations lock: `/ready` reads the
+   * migration records again until that instance has applied them all (it never runs them).
+   */
+  recheckMigrations?: () => Promise<HealthCheck>;
 }
 
 export const healthCheckSchema = z.object({
@@ -118,7 +123,12 @@ export function registerHealthRoutes(app: ServiceFastifyInstance, options: Healt
       entries.forEach(([name], index) => {
         checks[name] = results[index]!;
       });
-      checks.migrations = options.readiness.migrations;
+      const { readiness } = options;
+      if (readiness.migrations.status === 'down' && readiness.recheckMigrations) {
+        readiness.migrations = await runCheck(readiness.recheckMigrations, logFailure('migrations'));
+        if (readiness.migrations.status === 'ok') readiness.recheckMigrations = undefined;
+      }
+      checks.migrations = readiness.migrations;
       if (options.readiness.shuttingDown)
         checks.shutdown = { status: 'down', detail: 'The service is shutting down.' };
       const ready = Object.values(checks).every((check) => check.status !== 'down');
