@@ -1,0 +1,254 @@
+/**
+ * `createWorker()`: claims due tasks by lease and runs them with their handlers.
+ *
+ * Claiming: query due candidates (queued with `runAt <= now`, or running with a lapsed lease),
+ * highest priority first, then earliest `runAt`; take each with a `replace` + `ifMatch` on the
+ * version read. A 412 means another worker won: skip it. A task with a `concurrencyKey` is only
+ * claimed after one of its key's slots (store leases) is taken. Task types without a handler here
+ * are never fetched, so workers that know them get them.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Clock, DocumentStore } from '@groundwork/store';
+import { createConcurrencySlots } from './concurrency-slots.js';
+import { LeaseExpiredError } from './errors.js';
+import type { JobsLogger } from './logger.js';
+import type { Queue } from './queue.js';
+import { positiveInteger, type QueueConfig, resolveQueueConfig } from './queue-config.js';
+import { startTaskExecution, type TaskExecution, type TaskHandler } from './task-execution.js';
+import { isWriteRace, type StoredTask, type TaskDocument, toDocument } from './task-repository.js';
+import { cancelled, claimed, dead, errorEntry, withLapsedAttempt } from './transitions.js';
+
+export interface CreateWorkerOptions {
+  /** The queue whose store, clock, logger and settings to use. Or give `store` (and `clock`) instead. */
+  queue?: Queue;
+  store?: DocumentStore;
+  clock?: Clock;
+  logger?: JobsLogger;
+  /** Handler per task type. Types not listed here are left for other workers. */
+  handlers: Record<string, TaskHandler>;
+  /** Tasks this worker runs at once (default 1). */
+  concurrency?: number;
+  /** How often an idle worker polls for due tasks, in ms (default 1000). */
+  pollIntervalMs?: number;
+  /** Lease per claim, in ms (default the queue's, 30 s). A crashed worker's task is reclaimed after it lapses. */
+  leaseMs?: number;
+  /** Lease renewal interval while a handler runs, in ms (default leaseMs / 3). */
+  heartbeatMs?: number;
+  /** How long `stop()` waits for running handlers before aborting them, in ms (default 10 s). */
+  shutdownTimeoutMs?: number;
+  /** Identifies this worker in leases and logs (default `<host>:<pid>:<random>`). */
+  workerId?: string;
+  /** With `store`: how long completed tasks are kept (default 7 days). */
+  completedTtlSeconds?: number;
+  /** With `store`: randomness for backoff jitter (default `Math.random`). */
+  random?: () => number;
+}
+
+export interface Worker {
+  readonly id: string;
+  /** Number of attempts running now. */
+  readonly runningCount: number;
+  /** Starts polling and running tasks in the background. */
+  start(): void;
+  /**
+   * Graceful stop: claims nothing more, waits up to `shutdownTimeoutMs` for running handlers,
+   * then aborts the rest (their tasks go back to the queue, the attempt not counted).
+   */
+  stop(): Promise<void>;
+  /** Claims what is due now (up to free concurrency) and waits until those attempts end; returns how many were claimed. */
+  runOnce(): Promise<number>;
+  /** Renews every running attempt's lease now (the worker also does it every `heartbeatMs`). */
+  heartbeat(): Promise<void>;
+}
+
+export function createWorker(options: CreateWorkerOptions): Worker {
+  const config: QueueConfig = options.queue?.config ?? configFromStore(options);
+  const { repository, clock } = config;
+  const logger = options.logger ?? config.logger;
+  const leaseMs = positiveInteger('leaseMs', options.leaseMs, config.leaseMs);
+  const heartbeatMs = positiveInteger(
+    'heartbeatMs',
+    options.heartbeatMs,
+    Math.max(1, Math.floor(leaseMs / 3)),
+  );
+  const concurrency = positiveInteger('concurrency', options.concurrency, 1);
+  const pollIntervalMs = positiveInteger('pollIntervalMs', options.pollIntervalMs, 1_000);
+  const shutdownTimeoutMs = positiveInteger('shutdownTimeoutMs', options.shutdownTimeoutMs, 10_000);
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const handlers = new Map(Object.entries(options.handlers));
+  const types = [...handlers.keys()];
+  const slots = createConcurrencySlots(config.store, clock);
+  const running = new Set<TaskExecution>();
+
+  let stopping = false;
+  let loop: Promise<void> | undefined;
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+  let wakeUp: () => void = () => {};
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  async function heartbeat(): Promise<void> {
+    await Promise.all([...running].map((execution) => execution.heartbeat()));
+  }
+
+  function track(execution: TaskExecution): void {
+    running.add(execution);
+    if (!heartbeatTimer) {
+      heartbeatTimer = setInterval(() => void heartbeat(), heartbeatMs);
+      heartbeatTimer.unref();
+    }
+    void execution.done.then(() => {
+      running.delete(execution);
+      if (running.size === 0 && heartbeatTimer) {
+        clearInterval(heartbeatTimer);
+        heartbeatTimer = undefined;
+      }
+      wakeUp();
+    });
+  }
+
+  async function writeIfUnchanged(doc: TaskDocument, etag: string): Promise<StoredTask | undefined> {
+    try {
+      return await repository.replace(doc, etag);
+    } catch (error) {
+      if (isWriteRace(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Tries to claim one candidate; `undefined` when it is taken, not due, saturated, or finished here. */
+  async function tryClaim(candidate: StoredTask): Promise<TaskExecution | undefined> {
+    const handler = handlers.get(candidate.type);
+    if (!handler) return undefined;
+    const now = clock.now();
+    let base = toDocument(candidate);
+    if (candidate.state === 'running') {
+      const lapsed = candidate.lease;
+      if (!lapsed || lapsed.expiresAt > now) return undefined;
+      base = withLapsedAttempt(base, errorEntry(base.attempts, now, new LeaseExpiredError(lapsed.workerId)));
+      logger.warn(
+        { taskId: base.id, previousWorker: lapsed.workerId },
+        'reclaiming a task whose lease lapsed',
+      );
+      if (base.cancelRequested) {
+        await writeIfUnchanged(cancelled(base, now, config.completedTtlSeconds), candidate.etag);
+        return undefined;
+      }
+      if (base.attempts >= base.maxAttempts) {
+        await writeIfUnchanged(dead(base, now), candidate.etag);
+        return undefined;
+      }
+    } else if (candidate.state !== 'queued' || candidate.runAt > now) {
+      return undefined;
+    }
+
+    const token = randomUUID();
+    const slot = base.concurrencyKey
+      ? await slots.acquire(base.concurrencyKey, base.concurrencyLimit, `${workerId}:${token}`, leaseMs)
+      : undefined;
+    if (base.concurrencyKey && !slot) return undefined; // saturated: stays queued, no attempt counted
+    const lease = { workerId, token, expiresAt: clock.now() + leaseMs };
+    const doc = await writeIfUnchanged(claimed(base, lease, clock.now()), candidate.etag).catch(
+      async (error: unknown) => {
+        if (slot) await slots.release(slot);
+        throw error;
+      },
+    );
+    if (!doc) {
+      if (slot) await slots.release(slot);
+      return undefined;
+    }
+    logger.debug({ taskId: doc.id, attempt: doc.attempts }, 'claimed task');
+    return startTaskExecution({ config, leaseMs, workerId, doc, token, slot, slots, handler, logger });
+  }
+
+  /** Claims up to the free concurrency from what is due now. */
+  async function claimDue(): Promise<TaskExecution[]> {
+    const started: TaskExecution[] = [];
+    const free = concurrency - running.size;
+    if (stopping || free <= 0) return started;
+    const candidates = await repository.findDue(clock.now(), types, Math.min(100, free * 4 + 8));
+    for (const candidate of candidates) {
+      if (stopping || running.size >= concurrency) break;
+      const execution = await tryClaim(candidate);
+      if (execution) {
+        track(execution);
+        started.push(execution);
+      }
+    }
+    return started;
+  }
+
+  async function pollLoop(): Promise<void> {
+    while (!stopping) {
+      let claimedCount = 0;
+      try {
+        claimedCount = (await claimDue()).length;
+      } catch (error) {
+        logger.error({ err: error }, 'claiming tasks failed; retrying after the poll interval');
+      }
+      if (stopping) break;
+      if (claimedCount === 0 || running.size >= concurrency) await sleep(pollIntervalMs);
+    }
+  }
+
+  return {
+    id: workerId,
+    get runningCount() {
+      return running.size;
+    },
+
+    start() {
+      if (loop) return;
+      stopping = false;
+      loop = pollLoop();
+    },
+
+    async stop() {
+      stopping = true;
+      wakeUp();
+      await loop;
+      loop = undefined;
+      const all = () => Promise.all([...running].map((execution) => execution.done));
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, shutdownTimeoutMs);
+      });
+      await Promise.race([all(), graceOver]);
+      clearTimeout(timer);
+      for (const execution of running) execution.stop();
+      await all();
+      if (heartbeatTimer) clearInterval(heartbeatTimer);
+      heartbeatTimer = undefined;
+    },
+
+    async runOnce() {
+      const started = await claimDue();
+      await Promise.all(started.map((execution) => execution.done));
+      return started.length;
+    },
+
+    heartbeat,
+  };
+}
+
+function configFromStore(options: CreateWorkerOptions): QueueConfig {
+  if (!options.store) throw new Error('createWorker needs a `queue` or a `store`.');
+  return resolveQueueConfig({
+    store: options.store,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    ...(options.completedTtlSeconds ? { completedTtlSeconds: options.completedTtlSeconds } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
+}
