@@ -14,3 +14,16 @@ export function packageBuild(entry = ['src/index.ts'], extra = {}) {
     ...extra,
   });
 }
+
+/** A service shell: its `main.ts` entry plus an `index.ts` library entry (typed) for tests, benches and docs. */
+export function serviceBuild() {
+  return defineConfig({
+    entry: ['src/main.ts', 'src/index.ts'],
+    format: ['esm'],
+    dts: { entry: 'src/index.ts' },
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    platform: 'node',
+  });
+}

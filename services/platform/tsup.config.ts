@@ -1,11 +1,3 @@
-import { defineConfig } from 'tsup';
+import { serviceBuild } from '@groundwork/tooling/tsup';
 
-export default defineConfig({
-  entry: ['src/main.ts', 'src/index.ts'],
-  format: ['esm'],
-  dts: { entry: 'src/index.ts' },
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  platform: 'node',
-});
+export default serviceBuild();
