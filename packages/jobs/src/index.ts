@@ -1,4 +1,6 @@
 export { backoffCapMs, backoffDelayMs } from './backoff.js';
+export type { CatchUp, CatchUpPolicy } from './catch-up.js';
+export { DEFAULT_CATCH_UP_WINDOW_MS, MAX_CATCH_UP_SLOTS } from './catch-up.js';
 export type { ConcurrencySlots } from './concurrency-slots.js';
 export { slotName } from './concurrency-slots.js';
 export {
@@ -9,6 +11,15 @@ export {
   TaskTimeoutError,
   WorkerStoppingError,
 } from './errors.js';
+export type {
+  JobDefinition,
+  JobDefinitionDocument,
+  JobDefinitionInput,
+  JobTaskOptions,
+} from './job-definitions.js';
+export { JOB_DEFINITIONS_CONTAINER, jobDefinitionSchema } from './job-definitions.js';
+export type { JobRun, JobRunStatus } from './job-runs.js';
+export { JOB_RUN_STATUSES, JOB_RUNS_CONTAINER, JOB_RUNS_TTL_SECONDS } from './job-runs.js';
 export type { JobsLogger } from './logger.js';
 export type { CreateQueueOptions, EnqueueItem, Queue, TaskCounts, TaskPage } from './queue.js';
 export { createQueue } from './queue.js';
@@ -19,6 +30,10 @@ export {
   MAX_PAYLOAD_BYTES,
   MAX_RESULT_BYTES,
 } from './queue-config.js';
+export type { Schedule } from './schedule.js';
+export type { CreateSchedulerOptions, JobSummary, RunsPage, Scheduler, TickResult } from './scheduler.js';
+export { createScheduler, manualTaskId, slotTaskId } from './scheduler.js';
+export { SCHEDULER_LEADER_LEASE } from './scheduler-leader.js';
 export type {
   Backoff,
   CountOptions,
