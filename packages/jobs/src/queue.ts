@@ -221,6 +221,17 @@ export function createQueue(options: CreateQueueOptions): Queue {
         issues.push(...built.issues);
       });
       if (issues.length > 0) throw new ValidationError(issues, 'Some tasks cannot be enqueued; none were.');
+      // One store transaction where the store offers it; an id that exists goes through `insert`.
+      const created = await repository.createMany(documents);
+      if (created) {
+        return Promise.all(
+          created.map((result, index) => {
+            if (result.ok) return toTask(result.document);
+            if (!isAlreadyExists(result.error)) throw result.error;
+            return insert(documents[index] as TaskDocument);
+          }),
+        );
+      }
       const tasks: Task[] = [];
       for (let start = 0; start < documents.length; start += ENQUEUE_CHUNK) {
         tasks.push(...(await Promise.all(documents.slice(start, start + ENQUEUE_CHUNK).map(insert))));

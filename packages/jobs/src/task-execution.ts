@@ -125,11 +125,14 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
    * Writes `next(current)` with ifMatch; on a lost race re-reads and retries while the task is
    * still running under this claim. `false` = the lease is lost (nothing was written).
    */
-  async function fencedWrite(next: (doc: StoredTask) => TaskDocument): Promise<boolean> {
+  async function fencedWrite(
+    next: (doc: StoredTask) => TaskDocument,
+    write: (doc: TaskDocument, etag: string) => Promise<StoredTask> = repository.replace,
+  ): Promise<boolean> {
     for (let round = 0; round < MAX_FENCED_ROUNDS; round++) {
       if (current.state !== 'running' || current.lease?.token !== token) return false;
       try {
-        current = await repository.replace(next(current), current.etag);
+        current = await write(next(current), current.etag);
         return true;
       } catch (error) {
         if (!isWriteRace(error)) throw error;
@@ -219,7 +222,7 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
           const effective: Outcome =
             outcome.kind === 'threw' && doc.cancelRequested ? { kind: 'cancelled' } : outcome;
           return outcomeDocument(effective, doc) ?? toDocument(doc);
-        }),
+        }, repository.replaceInBatch),
       );
     }
     if (!recorded) logger.warn({ outcome: outcome.kind }, 'lease lost: this attempt’s outcome is discarded');

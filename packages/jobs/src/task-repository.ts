@@ -4,7 +4,16 @@
  * transitions; `queue.ts` and `worker.ts` do.
  */
 import { isAppError } from '@groundwork/errors';
-import type { ContainerSpec, DocumentStore, Filter, Page, StoredDocument } from '@groundwork/store';
+import type {
+  BatchItemResult,
+  Container,
+  ContainerSpec,
+  DocumentStore,
+  Filter,
+  MatchedUpdate,
+  Page,
+  StoredDocument,
+} from '@groundwork/store';
 import type { Task, TaskState } from './schemas.js';
 
 /**
@@ -24,12 +33,17 @@ export const TASKS_CONTAINER: ContainerSpec = {
   name: 'tasks',
   partitionKey: '/productId',
   description: 'Background tasks: state, lease, attempts and error history. Completed tasks expire.',
+  // The claim query: tasks of one state in claim order (SQLite builds it; Cosmos indexes all paths).
+  indexes: [{ equal: ['state'], sort: 'dueKey' }],
 };
 
 /** What is stored: the task plus its partition key and TTL. */
 export type TaskDocument = Omit<Task, 'updatedAt'> & { pk: string; ttl?: number };
+type KeyedTask = TaskDocument & { dueKey: string };
 /** As stored: plus `dueKey`, the claim order as one sortable string (see `dueKeyOf`). */
-export type StoredTask = StoredDocument<TaskDocument & { dueKey: string }>;
+export type StoredTask = StoredDocument<KeyedTask>;
+/** A due task the batched claim selected, and what it became (absent when left to the caller). */
+export type ClaimedMatch = MatchedUpdate<KeyedTask>;
 
 const PRIORITY_OFFSET = 1_000_000;
 
@@ -76,10 +90,29 @@ export interface TaskRepository {
   /** Replaces the task only if its etag is still `etag`; throws the store's 412/404 otherwise. */
   replace(doc: TaskDocument, etag: string): Promise<StoredTask>;
   /**
+   * `replace`, except that calls made in the same turn of the event loop reach the store together,
+   * as one `replaceMany` (one transaction) where the store offers it. For outcomes, whose timing
+   * nobody waits on but the worker itself.
+   */
+  replaceInBatch(doc: TaskDocument, etag: string): Promise<StoredTask>;
+  /**
    * Due work for a worker that knows `types`: queued tasks with `runAt <= now`, and running tasks
    * whose lease lapsed (to reclaim), highest priority first, then earliest `runAt`.
    */
   findDue(now: number, types: string[], limit: number): Promise<StoredTask[]>;
+  /**
+   * The batched claim, when the store offers `updateMatching` (else `undefined`): selects what
+   * `findDue` would (lapsed running tasks first) and, in one store transaction per state, writes
+   * `decide(task)` for each task it returns a document for.
+   */
+  claimDue(
+    now: number,
+    types: string[],
+    limit: number,
+    decide: (task: StoredTask) => TaskDocument | undefined,
+  ): Promise<ClaimedMatch[] | undefined>;
+  /** Creates each task in one store transaction when the store offers `createMany` (else `undefined`). */
+  createMany(docs: TaskDocument[]): Promise<BatchItemResult<KeyedTask>[] | undefined>;
   list(
     filter: Filter | undefined,
     productId: string | undefined,
@@ -97,8 +130,44 @@ export function createTaskRepository(store: DocumentStore): TaskRepository {
       throw error;
     });
     await ready;
-    return store.container<TaskDocument & { dueKey: string }>(TASKS_CONTAINER.name);
+    return store.container<KeyedTask>(TASKS_CONTAINER.name);
   };
+
+  // Replaces issued in the same turn of the event loop go to the store as one `replaceMany`.
+  let pending: Array<{ doc: KeyedTask; etag: string; settle: (result: BatchItemResult<KeyedTask>) => void }> =
+    [];
+  async function flush(container: Container<KeyedTask>): Promise<void> {
+    const batch = pending;
+    pending = [];
+    const items = batch.map(({ doc, etag }) => ({ doc, ifMatch: etag }));
+    try {
+      const results = (await container.replaceMany?.(items)) ?? [];
+      for (const [index, entry] of batch.entries())
+        entry.settle(results[index] ?? { ok: false, error: new Error('replaceMany gave no result') });
+    } catch (error) {
+      const failure = {
+        ok: false as const,
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
+      for (const entry of batch) entry.settle(failure);
+    }
+  }
+  async function replaceBatched(container: Container<KeyedTask>, doc: KeyedTask, etag: string) {
+    const result = await new Promise<BatchItemResult<KeyedTask>>((settle) => {
+      if (pending.push({ doc, etag, settle }) === 1) setImmediate(() => void flush(container));
+    });
+    if (!result.ok) throw result.error;
+    return result.document;
+  }
+
+  function dueQuery(state: 'running' | 'queued', now: number, types: string[], limit: number) {
+    const ofTypes: Filter = { field: 'type', op: 'in', values: types };
+    const due: Filter =
+      state === 'running'
+        ? { field: 'lease.expiresAt', op: 'lte', value: now }
+        : { field: 'runAt', op: 'lte', value: now };
+    return { where: { and: [stateIs(state), due, ofTypes] }, orderBy: [{ field: 'dueKey' }], limit };
+  }
 
   return {
     async create(doc) {
@@ -109,6 +178,31 @@ export function createTaskRepository(store: DocumentStore): TaskRepository {
     },
     async replace(doc, etag) {
       return (await tasks()).replace(withDueKey(doc), { ifMatch: etag });
+    },
+    async replaceInBatch(doc, etag) {
+      const container = await tasks();
+      if (container.replaceMany) return replaceBatched(container, withDueKey(doc), etag);
+      return container.replace(withDueKey(doc), { ifMatch: etag });
+    },
+    async createMany(docs) {
+      const container = await tasks();
+      return container.createMany?.(docs.map(withDueKey));
+    },
+    async claimDue(now, types, limit, decide) {
+      const container = await tasks();
+      if (!container.updateMatching) return undefined;
+      if (types.length === 0) return [];
+      const update = (task: StoredTask) => {
+        const next = decide(task);
+        return next === undefined ? undefined : withDueKey(next);
+      };
+      const lapsed = await container.updateMatching(dueQuery('running', now, types, limit), update);
+      if (lapsed.length >= limit) return lapsed;
+      const due = await container.updateMatching(
+        dueQuery('queued', now, types, limit - lapsed.length),
+        update,
+      );
+      return [...lapsed, ...due];
     },
     async findDue(now, types, limit) {
       if (types.length === 0) return [];

@@ -6,17 +6,27 @@
  * version read. A 412 means another worker won: skip it. A task with a `concurrencyKey` is only
  * claimed after one of its key's slots (store leases) is taken. Task types without a handler here
  * are never fetched, so workers that know them get them.
+ *
+ * Hot path: when the store offers `updateMatching` (SQLite), the due tasks without a
+ * `concurrencyKey` are claimed in one store transaction per poll (same transitions, decided by
+ * `claimDecision`); tasks with a key still go through the slot + `ifMatch` path above.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock, DocumentStore } from '@groundwork/store';
+import type { Clock, DocumentStore, Lease } from '@groundwork/store';
 import { createConcurrencySlots } from './concurrency-slots.js';
 import { LeaseExpiredError } from './errors.js';
 import type { JobsLogger } from './logger.js';
 import type { Queue } from './queue.js';
 import { positiveInteger, type QueueConfig, resolveQueueConfig } from './queue-config.js';
 import { startTaskExecution, type TaskExecution, type TaskHandler } from './task-execution.js';
-import { isWriteRace, type StoredTask, type TaskDocument, toDocument } from './task-repository.js';
+import {
+  type ClaimedMatch,
+  isWriteRace,
+  type StoredTask,
+  type TaskDocument,
+  toDocument,
+} from './task-repository.js';
 import { cancelled, claimed, dead, errorEntry, withLapsedAttempt } from './transitions.js';
 
 export interface CreateWorkerOptions {
@@ -125,11 +135,13 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     }
   }
 
-  /** Tries to claim one candidate; `undefined` when it is taken, not due, saturated, or finished here. */
-  async function tryClaim(candidate: StoredTask): Promise<TaskExecution | undefined> {
-    const handler = handlers.get(candidate.type);
-    if (!handler) return undefined;
-    const now = clock.now();
+  /**
+   * What claiming `candidate` writes now: `claimed` for a due task; for a running task whose lease
+   * lapsed, the lapsed attempt recorded and then `cancelled`, `dead` or `claimed`. `undefined` when
+   * it is not due, or its concurrency key needs a slot first (`slotted`: the caller takes one).
+   */
+  function claimDecision(candidate: StoredTask, now: number, slotted: boolean): TaskDocument | undefined {
+    if (!handlers.has(candidate.type)) return undefined;
     let base = toDocument(candidate);
     if (candidate.state === 'running') {
       const lapsed = candidate.lease;
@@ -139,25 +151,38 @@ export function createWorker(options: CreateWorkerOptions): Worker {
         { taskId: base.id, previousWorker: lapsed.workerId },
         'reclaiming a task whose lease lapsed',
       );
-      if (base.cancelRequested) {
-        await writeIfUnchanged(cancelled(base, now, config.completedTtlSeconds), candidate.etag);
-        return undefined;
-      }
-      if (base.attempts >= base.maxAttempts) {
-        await writeIfUnchanged(dead(base, now), candidate.etag);
-        return undefined;
-      }
+      if (base.cancelRequested) return cancelled(base, now, config.completedTtlSeconds);
+      if (base.attempts >= base.maxAttempts) return dead(base, now);
     } else if (candidate.state !== 'queued' || candidate.runAt > now) {
       return undefined;
     }
+    if (base.concurrencyKey && !slotted) return undefined;
+    return claimed(base, { workerId, token: randomUUID(), expiresAt: now + leaseMs }, now);
+  }
 
-    const token = randomUUID();
-    const slot = base.concurrencyKey
-      ? await slots.acquire(base.concurrencyKey, base.concurrencyLimit, `${workerId}:${token}`, leaseMs)
+  function execute(doc: StoredTask, slot: Lease | undefined): TaskExecution {
+    const handler = handlers.get(doc.type) as TaskHandler;
+    const token = doc.lease?.token ?? '';
+    logger.debug({ taskId: doc.id, attempt: doc.attempts }, 'claimed task');
+    return startTaskExecution({ config, leaseMs, workerId, doc, token, slot, slots, handler, logger });
+  }
+
+  /** Tries to claim one candidate; `undefined` when it is taken, not due, saturated, or finished here. */
+  async function tryClaim(candidate: StoredTask): Promise<TaskExecution | undefined> {
+    const next = claimDecision(candidate, clock.now(), true);
+    if (!next) return undefined;
+    if (next.state !== 'running' || !next.lease) {
+      await writeIfUnchanged(next, candidate.etag); // a lapsed task that ends cancelled or dead
+      return undefined;
+    }
+    const { token } = next.lease;
+    const slot = next.concurrencyKey
+      ? await slots.acquire(next.concurrencyKey, next.concurrencyLimit, `${workerId}:${token}`, leaseMs)
       : undefined;
-    if (base.concurrencyKey && !slot) return undefined; // saturated: stays queued, no attempt counted
-    const lease = { workerId, token, expiresAt: clock.now() + leaseMs };
-    const doc = await writeIfUnchanged(claimed(base, lease, clock.now()), candidate.etag).catch(
+    if (next.concurrencyKey && !slot) return undefined; // saturated: stays queued, no attempt counted
+    const now = clock.now();
+    const lease = { workerId, token, expiresAt: now + leaseMs };
+    const doc = await writeIfUnchanged({ ...next, lease, startedAt: now }, candidate.etag).catch(
       async (error: unknown) => {
         if (slot) await slots.release(slot);
         throw error;
@@ -167,8 +192,36 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       if (slot) await slots.release(slot);
       return undefined;
     }
-    logger.debug({ taskId: doc.id, attempt: doc.attempts }, 'claimed task');
-    return startTaskExecution({ config, leaseMs, workerId, doc, token, slot, slots, handler, logger });
+    return execute(doc, slot);
+  }
+
+  /** The batched claim: `undefined` when the store does not offer it. */
+  async function claimBatch(
+    free: number,
+  ): Promise<{ started: TaskExecution[]; slotted: StoredTask[] } | undefined> {
+    const now = clock.now();
+    let claimedHere = 0;
+    // Selects more than `free`, as the generic path does, so keyed candidates past a saturated key are seen.
+    const limit = Math.min(1000, free + Math.min(100, free * 3 + 8));
+    const matches: ClaimedMatch[] | undefined = await repository.claimDue(now, types, limit, (candidate) => {
+      if (claimedHere >= free) return undefined;
+      const next = claimDecision(candidate, now, false);
+      if (next?.state === 'running') claimedHere += 1;
+      return next;
+    });
+    if (!matches) return undefined;
+    const started: TaskExecution[] = [];
+    const slotted: StoredTask[] = [];
+    for (const { before, after } of matches) {
+      if (!after) {
+        if (before.concurrencyKey) slotted.push(before);
+      } else if (after.state === 'running' && after.lease?.workerId === workerId) {
+        const execution = execute(after, undefined);
+        track(execution);
+        started.push(execution);
+      }
+    }
+    return { started, slotted };
   }
 
   /** Claims up to the free concurrency from what is due now. */
@@ -176,7 +229,10 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     const started: TaskExecution[] = [];
     const free = concurrency - running.size;
     if (stopping || free <= 0) return started;
-    const candidates = await repository.findDue(clock.now(), types, Math.min(100, free * 4 + 8));
+    const batch = await claimBatch(free);
+    if (batch) started.push(...batch.started);
+    const candidates =
+      batch?.slotted ?? (await repository.findDue(clock.now(), types, Math.min(100, free * 4 + 8)));
     for (const candidate of candidates) {
       if (stopping || running.size >= concurrency) break;
       const execution = await tryClaim(candidate);

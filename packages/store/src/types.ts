@@ -23,6 +23,21 @@ export interface ContainerSpec {
   defaultTtl?: number;
   /** One line on what the container holds. */
   description?: string;
+  /**
+   * Secondary indexes for adapters that need them (SQLite builds one expression index each; Cosmos
+   * indexes every path already; memory scans). They speed up `updateMatching`; results never
+   * depend on them.
+   */
+  indexes?: IndexSpec[];
+}
+
+/**
+ * An index serving queries that compare `equal` fields with `eq` and sort by `sort` (then `id`,
+ * `pk`), e.g. `{ equal: ['state'], sort: 'dueKey' }` for "the first N queued items by dueKey".
+ */
+export interface IndexSpec {
+  equal: string[];
+  sort?: string;
 }
 
 /** What a caller writes: its own fields plus `id` and `pk`, and optionally a `ttl` in seconds. */
@@ -93,7 +108,47 @@ export type PatchOperation =
   | { op: 'remove'; path: string }
   | { op: 'incr'; path: string; value: number };
 
-export interface Container<T extends object = Record<string, unknown>> {
+/** `updateMatching` selects like `query` does: partition, filter, order, and at most `limit` (1..1000). */
+export type UpdateMatchingSpec = Pick<QuerySpec, 'pk' | 'where' | 'orderBy' | 'limit'>;
+
+/** One document `updateMatching` selected: as read, and as written (absent when left untouched). */
+export interface MatchedUpdate<T extends object> {
+  before: StoredDocument<T>;
+  after?: StoredDocument<T>;
+}
+
+/** The outcome of one item of a batch write: each item succeeds or fails on its own. */
+export type BatchItemResult<T extends object> =
+  | { ok: true; document: StoredDocument<T> }
+  | { ok: false; error: Error };
+
+export interface ReplaceItem<T extends object> {
+  doc: NewDocument<T>;
+  ifMatch?: string;
+}
+
+/**
+ * Batch primitives an adapter may offer (the SQLite adapter does). Callers check for them and
+ * fall back to the one-document methods, which every adapter has: same results, more round trips.
+ */
+export interface BatchCapabilities<T extends object> {
+  /**
+   * Atomic select-and-update: in one transaction that no other writer interleaves with, selects
+   * the live documents `query(spec)` would return on its first page, calls `update` on each in
+   * order, and writes each document it returns (same `id` and `pk`; a new etag). `update` must be
+   * synchronous; if it throws, nothing is written. Returns every selected document.
+   */
+  updateMatching?(
+    spec: UpdateMatchingSpec,
+    update: (doc: StoredDocument<T>) => NewDocument<T> | undefined,
+  ): Promise<MatchedUpdate<T>[]>;
+  /** `create` for each document, in one transaction; items fail independently (e.g. 409). */
+  createMany?(docs: NewDocument<T>[]): Promise<BatchItemResult<T>[]>;
+  /** `replace` (with optional `ifMatch`) for each item, in one transaction; items fail independently. */
+  replaceMany?(items: ReplaceItem<T>[]): Promise<BatchItemResult<T>[]>;
+}
+
+export interface Container<T extends object = Record<string, unknown>> extends BatchCapabilities<T> {
   readonly spec: ContainerSpec;
   /** Point read; `undefined` when missing or expired. */
   read(id: string, pk: string): Promise<StoredDocument<T> | undefined>;

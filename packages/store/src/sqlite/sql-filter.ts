@@ -30,7 +30,15 @@ const TYPE_GUARD = {
 class FilterCompiler {
   readonly params: SqlParam[] = [];
 
-  constructor(private readonly column: string) {}
+  constructor(
+    private readonly column: string,
+    private readonly inlinePaths: boolean,
+  ) {}
+
+  /** A JSON path as a bound parameter, or inline (validated identifiers only) so expression indexes match. */
+  private pathSql(path: string): string {
+    return this.inlinePaths ? `'${path}'` : this.param(path);
+  }
 
   private param(value: SqlParam): string {
     this.params.push(value);
@@ -38,11 +46,11 @@ class FilterCompiler {
   }
 
   private type(path: string): string {
-    return `json_type(${this.column}, ${this.param(path)})`;
+    return `json_type(${this.column}, ${this.pathSql(path)})`;
   }
 
   private value(path: string): string {
-    return `json_extract(${this.column}, ${this.param(path)})`;
+    return `json_extract(${this.column}, ${this.pathSql(path)})`;
   }
 
   compile(filter: Filter): string {
@@ -105,13 +113,15 @@ class FilterCompiler {
 
 /**
  * Compiles `filter` to SQL over the JSON text in `column`. Validates the filter first, so a field
- * path that is not a dotted identifier is a `ValidationError` even when called directly.
+ * path that is not a dotted identifier is a `ValidationError` even when called directly. With
+ * `inlinePaths`, JSON paths are written into the SQL text (they are validated identifiers), so
+ * SQLite can match them against expression indexes.
  */
-export function compileFilter(filter: Filter, column = 'body'): SqlFragment {
+export function compileFilter(filter: Filter, column = 'body', inlinePaths = false): SqlFragment {
   if (!SAFE_COLUMN.test(column)) throw new Error(`Unsafe column name ${JSON.stringify(column)}.`);
   const issues = filterIssues(filter);
   if (issues.length > 0) throw new ValidationError(issues, 'The query filter is invalid.');
-  const compiler = new FilterCompiler(column);
+  const compiler = new FilterCompiler(column, inlinePaths);
   const sql = compiler.compile(filter);
   return { sql, params: compiler.params };
 }

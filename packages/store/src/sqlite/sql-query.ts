@@ -108,3 +108,47 @@ export function compileCountQuery(table: string, query: ValidatedCount, now: num
   const where = baseWhere(query, now, params);
   return { sql: `SELECT count(*) FROM ${table} WHERE ${where}`, params };
 }
+
+/**
+ * Sort expressions for `field` with its JSON path written inline: the same rank and value the
+ * page query sorts by, in the exact text an expression index (`sqlite-schema.ts`) is built on.
+ */
+export function inlineSortExpressions(field: string): [rank: string, value: string] {
+  const path = `'${toJsonPath(field)}'`;
+  const type = `json_type(body, ${path})`;
+  return [RANK_CASE(type), VALUE_CASE(type, `json_extract(body, ${path})`)];
+}
+
+/** `json_extract(body, '$.field')`, as equality filters compile with inline paths. */
+export function inlineValueExpression(field: string): string {
+  return `json_extract(body, '${toJsonPath(field)}')`;
+}
+
+/**
+ * The rows `updateMatching` selects: the first page of `query` (same filter and order), as one
+ * flat SELECT whose JSON paths are inline, so an index declared in the container's spec serves it.
+ */
+export function compileMatchQuery(table: string, query: ValidatedQuery, now: number): SqlFragment {
+  const params: SqlParam[] = [now];
+  const conditions = ['(expires_at IS NULL OR expires_at > ?)'];
+  if (query.pk !== undefined) {
+    conditions.push('pk = ?');
+    params.push(query.pk);
+  }
+  if (query.where !== undefined) {
+    const filter = compileFilter(query.where, 'body', true);
+    conditions.push(filter.sql);
+    params.push(...filter.params);
+  }
+  const order: string[] = [];
+  for (const sort of query.orderBy) {
+    const direction = sort.direction.toUpperCase();
+    for (const expression of inlineSortExpressions(sort.field)) order.push(`${expression} ${direction}`);
+  }
+  order.push('id ASC', 'pk ASC');
+  params.push(query.limit);
+  return {
+    sql: `SELECT body FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ?`,
+    params,
+  };
+}

@@ -4,6 +4,7 @@
  * (or `INSERT … ON CONFLICT … WHERE expired`), and patch runs read-modify-write inside an
  * IMMEDIATE transaction, so another process sharing the file cannot interleave.
  */
+import { isAppError, ValidationError } from '@groundwork/errors';
 import type Database from 'better-sqlite3';
 import {
   cursorPositionOf,
@@ -15,22 +16,26 @@ import {
 import { assertValidDocument, assertValidKeys, buildStoredDocument, documentTtl } from '../document.js';
 import { newEtag } from '../etag.js';
 import { applyPatch } from '../patch-apply.js';
-import { validateCountSpec, validateQuerySpec } from '../query-validate.js';
+import { type ValidatedQuery, validateCountSpec, validateQuerySpec } from '../query-validate.js';
 import { documentExistsError, documentNotFoundError, etagMismatchError } from '../store-errors.js';
 import { computeExpiresAt } from '../ttl.js';
 import type {
+  BatchItemResult,
   Clock,
   Container,
   ContainerSpec,
+  MatchedUpdate,
   NewDocument,
   Page,
   PatchOperation,
   QuerySpec,
+  ReplaceItem,
   StoredDocument,
+  UpdateMatchingSpec,
   WriteOptions,
 } from '../types.js';
 import type { SqlParam } from './sql-filter.js';
-import { compileCountQuery, compilePageQuery } from './sql-query.js';
+import { compileCountQuery, compileMatchQuery, compilePageQuery } from './sql-query.js';
 import { tableName } from './sqlite-schema.js';
 
 type JsonObject = Record<string, unknown>;
@@ -50,6 +55,15 @@ interface Written {
   etag: string;
   expiresAt: number | null;
   json: string;
+  stored: JsonObject;
+}
+
+type Update<T extends object> = (doc: StoredDocument<T>) => NewDocument<T> | undefined;
+
+/** An item's own failure (validation, 404, 409, 412) becomes its result; anything else aborts the batch. */
+function itemFailure<T extends object>(error: unknown): BatchItemResult<T> {
+  if (!isAppError(error)) throw error;
+  return { ok: false, error };
 }
 
 const LIVE = '(expires_at IS NULL OR expires_at > ?)';
@@ -68,6 +82,15 @@ export class SqliteContainer<T extends object> implements Container<T> {
   private readonly removeIfMatch: Statement<[string, string, number, string]>;
   private readonly patchTransaction: Database.Transaction<
     (id: string, pk: string, operations: PatchOperation[], ifMatch: string | undefined) => string
+  >;
+  private readonly updateMatchingTransaction: Database.Transaction<
+    (query: ValidatedQuery, update: Update<T>) => MatchedUpdate<T>[]
+  >;
+  private readonly createManyTransaction: Database.Transaction<
+    (docs: NewDocument<T>[]) => BatchItemResult<T>[]
+  >;
+  private readonly replaceManyTransaction: Database.Transaction<
+    (items: ReplaceItem<T>[]) => BatchItemResult<T>[]
   >;
 
   constructor(
@@ -109,6 +132,29 @@ export class SqliteContainer<T extends object> implements Container<T> {
     this.patchTransaction = db.transaction((id, pk, operations, ifMatch) =>
       this.patchInTransaction(id, pk, operations, ifMatch),
     );
+    this.updateMatchingTransaction = db.transaction((query, update) =>
+      this.updateMatchingInTransaction(query, update),
+    );
+    this.createManyTransaction = db.transaction((docs) => {
+      const now = this.clock.now();
+      return docs.map((doc) => {
+        try {
+          return { ok: true, document: this.createNow(doc, now) };
+        } catch (error) {
+          return itemFailure<T>(error);
+        }
+      });
+    });
+    this.replaceManyTransaction = db.transaction((items) => {
+      const now = this.clock.now();
+      return items.map((item) => {
+        try {
+          return { ok: true, document: this.replaceNow(item.doc, item.ifMatch, now) };
+        } catch (error) {
+          return itemFailure<T>(error);
+        }
+      });
+    });
   }
 
   get spec(): ContainerSpec {
@@ -124,7 +170,7 @@ export class SqliteContainer<T extends object> implements Container<T> {
     const etag = newEtag();
     const { json, stored } = buildStoredDocument(doc, { etag, updatedAtMs: now });
     const expiresAt = computeExpiresAt(documentTtl(stored), this.currentSpec.defaultTtl, now) ?? null;
-    return { etag, expiresAt, json };
+    return { etag, expiresAt, json, stored };
   }
 
   /** After a conditional write changed nothing: 404 if the document is gone, else 412. */
@@ -145,15 +191,23 @@ export class SqliteContainer<T extends object> implements Container<T> {
     return body === undefined ? undefined : this.parse(body);
   }
 
-  async create(doc: NewDocument<T>): Promise<StoredDocument<T>> {
-    this.assertOpen();
+  private createNow(doc: NewDocument<T>, now: number): StoredDocument<T> {
     assertValidDocument(doc);
-    const now = this.clock.now();
     const written = this.prepareWrite(doc, now);
     // Inserts, or takes over the row of an expired (not yet swept) document; a live one is a conflict.
     const result = this.insert.run(doc.pk, doc.id, written.etag, written.expiresAt, written.json, now);
     if (result.changes === 0) throw documentExistsError(this.currentSpec.name, doc.id);
-    return this.parse(written.json);
+    return written.stored as StoredDocument<T>;
+  }
+
+  async create(doc: NewDocument<T>): Promise<StoredDocument<T>> {
+    this.assertOpen();
+    return this.createNow(doc, this.clock.now());
+  }
+
+  async createMany(docs: NewDocument<T>[]): Promise<BatchItemResult<T>[]> {
+    this.assertOpen();
+    return this.createManyTransaction.immediate(docs);
   }
 
   async upsert(doc: NewDocument<T>, options?: WriteOptions): Promise<StoredDocument<T>> {
@@ -165,18 +219,53 @@ export class SqliteContainer<T extends object> implements Container<T> {
     return this.parse(written.json);
   }
 
+  private replaceNow(doc: NewDocument<T>, ifMatch: string | undefined, now: number): StoredDocument<T> {
+    assertValidDocument(doc);
+    const { etag, expiresAt, json, stored } = this.prepareWrite(doc, now);
+    const result =
+      ifMatch === undefined
+        ? this.update.run(etag, expiresAt, json, doc.pk, doc.id, now)
+        : this.updateIfMatch.run(etag, expiresAt, json, doc.pk, doc.id, now, ifMatch);
+    if (result.changes === 0) throw this.missOrMismatch(doc.id, doc.pk, now);
+    return stored as StoredDocument<T>;
+  }
+
   async replace(doc: NewDocument<T>, options?: WriteOptions): Promise<StoredDocument<T>> {
     this.assertOpen();
-    assertValidDocument(doc);
+    return this.replaceNow(doc, options?.ifMatch, this.clock.now());
+  }
+
+  async replaceMany(items: ReplaceItem<T>[]): Promise<BatchItemResult<T>[]> {
+    this.assertOpen();
+    return this.replaceManyTransaction.immediate(items);
+  }
+
+  private updateMatchingInTransaction(query: ValidatedQuery, update: Update<T>): MatchedUpdate<T>[] {
     const now = this.clock.now();
-    const written = this.prepareWrite(doc, now);
-    const { etag, expiresAt, json } = written;
-    const result =
-      options?.ifMatch === undefined
-        ? this.update.run(etag, expiresAt, json, doc.pk, doc.id, now)
-        : this.updateIfMatch.run(etag, expiresAt, json, doc.pk, doc.id, now, options.ifMatch);
-    if (result.changes === 0) throw this.missOrMismatch(doc.id, doc.pk, now);
-    return this.parse(json);
+    const { sql, params } = compileMatchQuery(this.table, query, now);
+    const bodies = this.statements.get(sql).all(...params) as string[];
+    return bodies.map((body) => {
+      const before = this.parse(body);
+      const next = update(before);
+      if (next === undefined) return { before };
+      if (next.id !== before.id || next.pk !== before.pk) {
+        const message = "updateMatching: an update must keep the document's id and pk.";
+        throw new ValidationError([{ path: 'id', message, code: 'invalid_id' }], message);
+      }
+      return { before, after: this.replaceNow(next, before.etag, now) };
+    });
+  }
+
+  async updateMatching(spec: UpdateMatchingSpec, update: Update<T>): Promise<MatchedUpdate<T>[]> {
+    this.assertOpen();
+    const { pk, where, orderBy, limit } = spec;
+    const query = validateQuerySpec({
+      ...(pk === undefined ? {} : { pk }),
+      ...(where === undefined ? {} : { where }),
+      ...(orderBy === undefined ? {} : { orderBy }),
+      ...(limit === undefined ? {} : { limit }),
+    });
+    return this.updateMatchingTransaction.immediate(query, update);
   }
 
   private patchInTransaction(

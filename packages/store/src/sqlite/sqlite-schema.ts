@@ -5,6 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { assertValidContainerName } from '../container-name.js';
+import type { IndexSpec } from '../types.js';
+import { inlineSortExpressions, inlineValueExpression } from './sql-query.js';
 
 export const CATALOG_TABLE = 'groundwork_containers';
 const SCHEMA_VERSION = 1;
@@ -37,4 +39,19 @@ export function createContainerTable(db: Database.Database, container: string): 
     CREATE INDEX IF NOT EXISTS ${index('id')} ON ${table} (id, pk);
     CREATE INDEX IF NOT EXISTS ${index('expires')} ON ${table} (expires_at) WHERE expires_at IS NOT NULL;
   `);
+}
+
+/**
+ * One expression index per declared `IndexSpec`: the equality fields' values, then the sort
+ * field's rank and value, then `id` and `pk` — the exact expressions `compileMatchQuery` writes,
+ * so SQLite walks the index in order and stops at the limit. Paths are validated identifiers.
+ */
+export function createContainerIndexes(db: Database.Database, container: string, indexes: IndexSpec[]): void {
+  const table = tableName(container);
+  for (const index of indexes) {
+    const columns = index.equal.map(inlineValueExpression);
+    if (index.sort !== undefined) columns.push(...inlineSortExpressions(index.sort));
+    const name = `"c_${container}__ix_${[...index.equal, index.sort ?? ''].join('_')}"`;
+    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${[...columns, 'id', 'pk'].join(', ')})`);
+  }
 }

@@ -11,7 +11,13 @@ import { declaredContainer, storeClosedError } from '../store-errors.js';
 import type { Clock, Container, ContainerSpec, DocumentStore } from '../types.js';
 import { systemClock } from '../types.js';
 import { SqliteContainer } from './sqlite-container.js';
-import { CATALOG_TABLE, createCatalog, createContainerTable, tableName } from './sqlite-schema.js';
+import {
+  CATALOG_TABLE,
+  createCatalog,
+  createContainerIndexes,
+  createContainerTable,
+  tableName,
+} from './sqlite-schema.js';
 import { createStatementCache } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
@@ -55,6 +61,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DocumentStore {
   const declare = db.transaction((specs: ContainerSpec[]) => {
     for (const spec of specs) {
       createContainerTable(db, spec.name);
+      createContainerIndexes(db, spec.name, spec.indexes ?? []);
       recordSpec.run(spec.name, JSON.stringify(spec), clock.now());
     }
   });
