@@ -13,7 +13,7 @@ const config = loadPlatformConfig({
   STORE_KIND: 'sqlite',
   SQLITE_PATH: path.join(dir, 'platform.db'),
 });
-const service = await createPlatform({ config, modules: [...platformModules, exampleNotesModule] });
+const service = await createPlatform({ config, modules: [...platformModules(config), exampleNotesModule] });
 const { url } = await service.start();
 process.send?.({
   ready: true,

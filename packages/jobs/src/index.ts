@@ -1,8 +1,26 @@
+export type {
+  AdminActor,
+  CreateJobsAdminOptions,
+  JobsAdmin,
+  JobsAdminAction,
+  JobsAdminActionName,
+  OnAdminAction,
+  TaskCountsByType,
+} from './admin.js';
+export { createJobsAdmin } from './admin.js';
+export type { JobRunView, JobView, TaskView } from './admin-schemas.js';
+export { jobRunSchema, jobSchema, taskCountsSchema, taskSchema } from './admin-schemas.js';
 export { backoffCapMs, backoffDelayMs } from './backoff.js';
 export type { CatchUp, CatchUpPolicy } from './catch-up.js';
 export { DEFAULT_CATCH_UP_WINDOW_MS, MAX_CATCH_UP_SLOTS } from './catch-up.js';
 export type { ConcurrencySlots } from './concurrency-slots.js';
 export { slotName } from './concurrency-slots.js';
+export type { DeadLetterReport } from './dead-letter-report.js';
+export {
+  DEAD_LETTER_REPORT_TYPE,
+  deadLetterReportHandler,
+  deadLetterReportJob,
+} from './dead-letter-report.js';
 export {
   LeaseExpiredError,
   LeaseLostError,
@@ -20,7 +38,13 @@ export type {
 export { JOB_DEFINITIONS_CONTAINER, jobDefinitionSchema } from './job-definitions.js';
 export type { JobRun, JobRunStatus } from './job-runs.js';
 export { JOB_RUN_STATUSES, JOB_RUNS_CONTAINER, JOB_RUNS_TTL_SECONDS } from './job-runs.js';
+export type { JobsEnv } from './jobs-env.js';
+export { jobsEnvSchema } from './jobs-env.js';
 export type { JobsLogger } from './logger.js';
+export type { JobsMetrics, JobsMetricsOptions } from './metrics.js';
+export { QUEUE_DEPTH_STATES, registerJobsMetrics } from './metrics.js';
+export type { JobsModuleOptions } from './module.js';
+export { createJobsModule } from './module.js';
 export type { CreateQueueOptions, EnqueueItem, Queue, TaskCounts, TaskPage } from './queue.js';
 export { createQueue } from './queue.js';
 export type { QueueConfig, QueueConfigOptions } from './queue-config.js';
@@ -30,6 +54,7 @@ export {
   MAX_PAYLOAD_BYTES,
   MAX_RESULT_BYTES,
 } from './queue-config.js';
+export { jobsAdminRoutes } from './routes.js';
 export type { Schedule } from './schedule.js';
 export type { CreateSchedulerOptions, JobSummary, RunsPage, Scheduler, TickResult } from './scheduler.js';
 export { createScheduler, manualTaskId, slotTaskId } from './scheduler.js';
@@ -61,3 +86,4 @@ export type { TaskDocument } from './task-repository.js';
 export { TASKS_CONTAINER } from './task-repository.js';
 export type { CreateWorkerOptions, Worker } from './worker.js';
 export { createWorker } from './worker.js';
+export type { AttemptOutcome, WorkerEvent, WorkerEventListener } from './worker-events.js';

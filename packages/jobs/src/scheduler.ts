@@ -111,8 +111,14 @@ export interface Scheduler {
   resume(name: string, productId: string): Promise<JobSummary>;
   /** Stored jobs (of one product, or all) with next run and last run status. */
   list(productId?: string): Promise<JobSummary[]>;
-  /** A job's run history, newest first. */
-  runs(name: string, productId: string, options?: { limit?: number; cursor?: string }): Promise<RunsPage>;
+  /** One stored job; `NotFoundError` (`job_not_found`) when the product has no job of that name. */
+  get(name: string, productId: string): Promise<JobSummary>;
+  /** A job's run history, newest first, optionally only runs in one status. */
+  runs(
+    name: string,
+    productId: string,
+    options?: { limit?: number; cursor?: string; status?: JobRunStatus },
+  ): Promise<RunsPage>;
 }
 
 const MAX_WRITE_ROUNDS = 10;
@@ -558,6 +564,10 @@ export function createScheduler(options: CreateSchedulerOptions): Scheduler {
       return summaries;
     },
 
+    async get(name, productId) {
+      return summaryOf(withoutMeta(await mustRead(name, productId)));
+    },
+
     async runs(name, productId, runOptions = {}) {
       checkRef(name, productId);
       const limit = runOptions.limit ?? 50;
@@ -567,6 +577,9 @@ export function createScheduler(options: CreateSchedulerOptions): Scheduler {
       await syncRuns(productId, name);
       const page = await runs.query({
         pk: runsPartition(productId, name),
+        ...(runOptions.status === undefined
+          ? {}
+          : { where: { field: 'status', op: 'eq', value: runOptions.status } }),
         orderBy: [{ field: 'scheduledAt', direction: 'desc' }],
         limit,
         ...(runOptions.cursor === undefined ? {} : { cursor: runOptions.cursor }),

@@ -21,6 +21,7 @@ import { MAX_RESULT_BYTES, type QueueConfig } from './queue-config.js';
 import type { JsonValue, Task } from './schemas.js';
 import { isWriteRace, type StoredTask, type TaskDocument, toDocument, toTask } from './task-repository.js';
 import { cancelled, completed, errorEntry, failed, requeued } from './transitions.js';
+import type { AttemptOutcome, WorkerEventListener } from './worker-events.js';
 
 export interface TaskContext {
   /** Aborted on timeout, cancellation, lost lease or worker shutdown; `signal.reason` says which. */
@@ -66,6 +67,8 @@ export interface ExecutionInput {
   slots: ConcurrencySlots;
   handler: TaskHandler;
   logger: JobsLogger;
+  /** Told when the attempt starts and how it ended (see `worker-events.ts`). */
+  onEvent?: WorkerEventListener | undefined;
 }
 
 function reasonFor(interruption: Interruption, doc: TaskDocument): Error {
@@ -213,6 +216,18 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
     }
   }
 
+  function attemptOutcome(outcome: Outcome, recorded: boolean): AttemptOutcome {
+    if (!recorded) return 'lost';
+    switch (current.state) {
+      case 'completed':
+      case 'dead':
+      case 'cancelled':
+        return current.state;
+      default:
+        return outcome.kind === 'stopping' ? 'requeued' : 'retrying';
+    }
+  }
+
   async function record(outcome: Outcome): Promise<void> {
     let recorded = false;
     if (outcome.kind !== 'lost') {
@@ -227,9 +242,28 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
     }
     if (!recorded) logger.warn({ outcome: outcome.kind }, 'lease lost: this attempt’s outcome is discarded');
     else logger.debug({ outcome: outcome.kind, state: current.state }, 'task attempt recorded');
+    input.onEvent?.({
+      kind: 'attempt-ended',
+      taskId: current.id,
+      productId: current.productId,
+      type: current.type,
+      attempt: input.doc.attempts,
+      startedAt: input.doc.startedAt ?? clock.now(),
+      at: clock.now(),
+      outcome: attemptOutcome(outcome, recorded),
+    });
   }
 
   async function run(): Promise<void> {
+    input.onEvent?.({
+      kind: 'attempt-started',
+      taskId: current.id,
+      productId: current.productId,
+      type: current.type,
+      attempt: current.attempts,
+      dueAt: current.runAt,
+      at: current.startedAt ?? clock.now(),
+    });
     const timer =
       current.timeoutMs === null ? undefined : setTimeout(() => interrupt('timeout'), current.timeoutMs);
     timer?.unref();

@@ -28,6 +28,7 @@ import {
   toDocument,
 } from './task-repository.js';
 import { cancelled, claimed, dead, errorEntry, withLapsedAttempt } from './transitions.js';
+import { safeListener, type WorkerEventListener } from './worker-events.js';
 
 export interface CreateWorkerOptions {
   /** The queue whose store, clock, logger and settings to use. Or give `store` (and `clock`) instead. */
@@ -53,6 +54,8 @@ export interface CreateWorkerOptions {
   completedTtlSeconds?: number;
   /** With `store`: randomness for backoff jitter (default `Math.random`). */
   random?: () => number;
+  /** Observer of attempts and lease reclaims (metrics); called synchronously, its errors are logged and ignored. */
+  onEvent?: WorkerEventListener;
 }
 
 export interface Worker {
@@ -90,6 +93,7 @@ export function createWorker(options: CreateWorkerOptions): Worker {
   const types = [...handlers.keys()];
   const slots = createConcurrencySlots(config.store, clock);
   const running = new Set<TaskExecution>();
+  const onEvent = safeListener(options.onEvent, logger);
 
   let stopping = false;
   let loop: Promise<void> | undefined;
@@ -164,7 +168,32 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     const handler = handlers.get(doc.type) as TaskHandler;
     const token = doc.lease?.token ?? '';
     logger.debug({ taskId: doc.id, attempt: doc.attempts }, 'claimed task');
-    return startTaskExecution({ config, leaseMs, workerId, doc, token, slot, slots, handler, logger });
+    return startTaskExecution({
+      config,
+      leaseMs,
+      workerId,
+      doc,
+      token,
+      slot,
+      slots,
+      handler,
+      logger,
+      onEvent,
+    });
+  }
+
+  /** Tells the observer that `before` (running, lease lapsed) was taken over and is now `after`. */
+  function reportReclaim(before: StoredTask, after: TaskDocument): void {
+    if (!onEvent || before.state !== 'running') return;
+    onEvent({
+      kind: 'lease-reclaimed',
+      taskId: after.id,
+      productId: after.productId,
+      type: after.type,
+      at: clock.now(),
+      previousWorker: before.lease?.workerId ?? 'unknown',
+      state: after.state,
+    });
   }
 
   /** Tries to claim one candidate; `undefined` when it is taken, not due, saturated, or finished here. */
@@ -172,7 +201,8 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     const next = claimDecision(candidate, clock.now(), true);
     if (!next) return undefined;
     if (next.state !== 'running' || !next.lease) {
-      await writeIfUnchanged(next, candidate.etag); // a lapsed task that ends cancelled or dead
+      // a lapsed task that ends cancelled or dead
+      if (await writeIfUnchanged(next, candidate.etag)) reportReclaim(candidate, next);
       return undefined;
     }
     const { token } = next.lease;
@@ -192,6 +222,7 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       if (slot) await slots.release(slot);
       return undefined;
     }
+    reportReclaim(candidate, doc);
     return execute(doc, slot);
   }
 
@@ -213,6 +244,7 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     const started: TaskExecution[] = [];
     const slotted: StoredTask[] = [];
     for (const { before, after } of matches) {
+      if (after) reportReclaim(before, after);
       if (!after) {
         if (before.concurrencyKey) slotted.push(before);
       } else if (after.state === 'running' && after.lease?.workerId === workerId) {

@@ -1,13 +1,15 @@
 import { envPort, envUrl, loadEnv, productIdentitySchema, resolveSecrets } from '@groundwork/config';
 import { serviceEnvSchema } from '@groundwork/http';
+import { jobsEnvSchema } from '@groundwork/jobs';
 import { type StoreOptions, storeEnvSchema, storeOptionsFromEnv } from '@groundwork/store';
 import type { z } from 'zod';
 
-/** Every variable the platform reads: the service kit's, the store's and the product identity. */
+/** Every variable the platform reads: the service kit's, the store's, the product identity and each module's. */
 export const platformEnvSchema = serviceEnvSchema
   .extend({ PORT: envPort().default(4003).describe('TCP port of the platform API; 0 picks a free one.') })
   .extend(storeEnvSchema.shape)
   .extend(productIdentitySchema.shape)
+  .extend(jobsEnvSchema.shape)
   .extend({
     KEYVAULT_URL: envUrl({ protocols: ['https'] })
       .optional()

@@ -1,8 +1,19 @@
 import type { PlatformModule } from '@groundwork/http';
+import { createJobsModule, deadLetterReportJob } from '@groundwork/jobs';
+import type { PlatformConfig } from './env.js';
 
 /**
- * The platform, at a glance: every capability it serves is one module in this list. Each issue
- * that adds a capability adds its module here; the kernel (health, readiness, metrics, OpenAPI,
- * migrations) comes with `createServiceApp`.
+ * The platform, at a glance: every capability it serves is one module in this list, configured
+ * from the environment. Each issue that adds a capability adds its module here; the kernel
+ * (health, readiness, metrics, OpenAPI, migrations) comes with `createServiceApp`.
  */
-export const platformModules: readonly PlatformModule[] = [];
+export function platformModules({ env }: PlatformConfig): readonly PlatformModule[] {
+  return [
+    createJobsModule({
+      runnerEnabled: env.JOB_RUNNER_ENABLED,
+      tickIntervalMs: env.JOB_TICK_INTERVAL_MS,
+      // Every 15 minutes: count the product's dead-letter tasks and warn in the logs when there are any.
+      jobs: [deadLetterReportJob({ productId: env.PRODUCT_ID })],
+    }),
+  ];
+}

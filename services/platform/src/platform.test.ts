@@ -67,6 +67,27 @@ describe('platform configuration', () => {
     expect(error.message).not.toContain('super-secret-key');
   });
 
+  it('reads the jobs variables with their defaults and reports bad ones', () => {
+    expect(loadPlatformConfig({}).env).toMatchObject({
+      JOB_RUNNER_ENABLED: true,
+      JOB_TICK_INTERVAL_MS: 60_000,
+    });
+    expect(
+      loadPlatformConfig({ JOB_RUNNER_ENABLED: 'false', JOB_TICK_INTERVAL_MS: '5000' }).env,
+    ).toMatchObject({ JOB_RUNNER_ENABLED: false, JOB_TICK_INTERVAL_MS: 5_000 });
+    let caught: unknown;
+    try {
+      loadPlatformConfig({ JOB_RUNNER_ENABLED: 'sometimes', JOB_TICK_INTERVAL_MS: '0' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).issues.map((i) => i.variable).sort()).toEqual([
+      'JOB_RUNNER_ENABLED',
+      'JOB_TICK_INTERVAL_MS',
+    ]);
+  });
+
   it('refuses to start on bad config with a clear message and starts nothing', async () => {
     let written = '';
     const service = await runPlatform({
@@ -98,6 +119,40 @@ describe('platform service', () => {
       openapi: expect.stringMatching(/^3\.1\./),
       info: { title: 'platform' },
     });
+  });
+
+  it('serves the jobs module: admin routes behind auth, in OpenAPI and in readiness', async () => {
+    const config = loadPlatformConfig({ ...quiet, STORE_KIND: 'memory', JOB_RUNNER_ENABLED: 'false' });
+    const service = await createPlatform({
+      config,
+      authenticator: async (request) =>
+        request.headers.authorization === 'Bearer admin'
+          ? { subject: 'usr_admin', productId: 'default', roles: ['admin'], scopes: [], kind: 'user' }
+          : null,
+    });
+    services.push(service);
+    const anonymous = await service.app.inject({ method: 'GET', url: '/v1/jobs' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ code: 'unauthorized' });
+    const listed = await service.app.inject({
+      method: 'GET',
+      url: '/v1/jobs',
+      headers: { authorization: 'Bearer admin' },
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({
+        name: 'jobs.dead-letter-report',
+        productId: 'default',
+        schedule: { kind: 'interval', everyMs: 900_000 },
+      }),
+    ]);
+    const openapi = (await service.app.inject({ method: 'GET', url: '/documentation/json' })).json();
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/v1/jobs', '/v1/jobs/{name}/runs', '/v1/tasks', '/v1/tasks/counts']),
+    );
+    const ready = (await service.app.inject({ method: 'GET', url: '/ready' })).json();
+    expect(ready.checks.jobs).toMatchObject({ status: 'ok', data: { runner: 'disabled' } });
   });
 
   it('answers client mistakes with problem+json, never a 500', async () => {

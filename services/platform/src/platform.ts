@@ -13,7 +13,7 @@ import { PLATFORM_VERSION } from './version.js';
 
 export interface CreatePlatformOptions {
   config: PlatformConfig;
-  /** Default: `platformModules`. Tests and benchmarks may mount others. */
+  /** Default: `platformModules(config)`. Tests and benchmarks may mount others. */
   modules?: readonly PlatformModule[];
   authenticator?: Authenticator;
   clock?: Clock;
@@ -30,7 +30,7 @@ export async function platformServiceOptions(options: CreatePlatformOptions): Pr
       'Groundwork platform API: identity, jobs, events, delivery, webhooks, flags and ops controls.',
     config: config.env,
     store,
-    modules: options.modules ?? platformModules,
+    modules: options.modules ?? platformModules(config),
     logger: createLogger({ name: 'platform', level: config.env.LOG_LEVEL }),
     ...(options.authenticator ? { authenticator: options.authenticator } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

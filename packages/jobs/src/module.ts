@@ -1,0 +1,142 @@
+/**
+ * The jobs platform module: composition only. From the service's context (store, clock, logger,
+ * metrics registry) it builds the queue, the scheduler, the admin service and, when the runner is
+ * enabled, a worker; it declares the containers, mounts the admin routes, reports health, and
+ * starts and stops the background work with the service.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { defineModule, type HealthCheck, type ModuleContext, type PlatformModule } from '@groundwork/http';
+import { LEASES_CONTAINER } from '@groundwork/store';
+import { createJobsAdmin, type JobsAdmin, type OnAdminAction } from './admin.js';
+import { DEAD_LETTER_REPORT_TYPE, deadLetterReportHandler } from './dead-letter-report.js';
+import { JOB_DEFINITIONS_CONTAINER, type JobDefinitionInput } from './job-definitions.js';
+import { JOB_RUNS_CONTAINER } from './job-runs.js';
+import { registerJobsMetrics } from './metrics.js';
+import { createQueue, type Queue } from './queue.js';
+import { jobsAdminRoutes } from './routes.js';
+import { createScheduler, type Scheduler } from './scheduler.js';
+import type { TaskHandler } from './task-execution.js';
+import { TASKS_CONTAINER } from './task-repository.js';
+import { createWorker, type Worker } from './worker.js';
+
+export interface JobsModuleOptions {
+  /** Handler per task type, run by this instance's worker (with the built-in `jobs.dead-letter-report`). */
+  handlers?: Record<string, TaskHandler>;
+  /** Scheduled jobs defined from code (validated when the service is built: a bad one fails `createServiceApp`). */
+  jobs?: JobDefinitionInput[];
+  /** `JOB_RUNNER_ENABLED`: run the worker and the scheduler here; false serves the admin API only. */
+  runnerEnabled: boolean;
+  /** `JOB_TICK_INTERVAL_MS`: scheduler tick. */
+  tickIntervalMs: number;
+  /** Tasks the worker runs at once (default 4). */
+  workerConcurrency?: number;
+  /** How often an idle worker polls for due tasks, in ms (default 1000). */
+  workerPollIntervalMs?: number;
+  /** Told about every admin mutation once it has happened (the audit module plugs in here). */
+  onAdminAction?: OnAdminAction;
+}
+
+/** What the module builds from one service context. */
+interface JobsRuntime {
+  queue: Queue;
+  scheduler: Scheduler;
+  admin: JobsAdmin;
+  worker: Worker | undefined;
+}
+
+const HEALTH_PROBE_ID = 'jobs-health-probe';
+
+export function createJobsModule(options: JobsModuleOptions): PlatformModule {
+  const jobs = options.jobs ?? [];
+  const handlerTypes = [DEAD_LETTER_REPORT_TYPE, ...Object.keys(options.handlers ?? {})];
+  const knownTypes = () => [...handlerTypes, ...jobs.map((job) => job.type)];
+  const runtimes = new WeakMap<ModuleContext, JobsRuntime>();
+  const started = new Set<JobsRuntime>();
+
+  function runtimeFor(ctx: ModuleContext): JobsRuntime {
+    const existing = runtimes.get(ctx);
+    if (existing) return existing;
+    const { store, clock, logger } = ctx;
+    const queue = createQueue({ store, clock, logger });
+    const scheduler = createScheduler({
+      store,
+      queue,
+      clock,
+      logger,
+      instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      tickIntervalMs: options.tickIntervalMs,
+    });
+    for (const job of jobs) scheduler.define(job);
+    const metrics = registerJobsMetrics({ registry: ctx.metrics, queue, knownTypes, logger });
+    const worker = options.runnerEnabled
+      ? createWorker({
+          queue,
+          logger,
+          handlers: { [DEAD_LETTER_REPORT_TYPE]: deadLetterReportHandler(queue), ...options.handlers },
+          concurrency: options.workerConcurrency ?? 4,
+          ...(options.workerPollIntervalMs === undefined
+            ? {}
+            : { pollIntervalMs: options.workerPollIntervalMs }),
+          // Running handlers get half the service's shutdown budget before they are aborted.
+          shutdownTimeoutMs: Math.max(1, Math.floor(ctx.config.SHUTDOWN_TIMEOUT_MS / 2)),
+          onEvent: metrics.onEvent,
+        })
+      : undefined;
+    const admin = createJobsAdmin({
+      queue,
+      scheduler,
+      clock,
+      logger,
+      knownTypes,
+      onAdminAction: options.onAdminAction,
+    });
+    const runtime = { queue, scheduler, admin, worker };
+    runtimes.set(ctx, runtime);
+    return runtime;
+  }
+
+  return defineModule({
+    name: 'jobs',
+    containers: [TASKS_CONTAINER, JOB_DEFINITIONS_CONTAINER, JOB_RUNS_CONTAINER, LEASES_CONTAINER],
+
+    routes: async (app, { ctx }) => {
+      await app.register(jobsAdminRoutes(runtimeFor(ctx).admin), { ctx });
+    },
+
+    async health(ctx): Promise<HealthCheck> {
+      const { queue, scheduler, worker } = runtimeFor(ctx);
+      const data = {
+        runner: options.runnerEnabled ? 'enabled' : 'disabled',
+        schedulerLeader: scheduler.isLeader(),
+        runningTasks: worker?.runningCount ?? 0,
+      };
+      try {
+        await queue.get(HEALTH_PROBE_ID, HEALTH_PROBE_ID); // a point read: the tasks container answers
+        return { status: 'ok', data };
+      } catch {
+        return { status: 'down', detail: 'the tasks container cannot be read', data };
+      }
+    },
+
+    start(ctx) {
+      const runtime = runtimeFor(ctx);
+      if (!runtime.worker || started.has(runtime)) return;
+      started.add(runtime);
+      runtime.worker.start();
+      runtime.scheduler.start();
+      ctx.logger.info({ workerId: runtime.worker.id, jobs: jobs.length }, 'job runner started');
+    },
+
+    async stop() {
+      const stopping = [...started];
+      started.clear();
+      await Promise.all(
+        stopping.map(async ({ scheduler, worker }) => {
+          await scheduler.stop();
+          await worker?.stop();
+        }),
+      );
+    },
+  });
+}
