@@ -3,28 +3,7 @@
  * for this file; every test gets a fresh database. The three-instance test uses 100 slots here
  * (every slot is several HTTPS round trips per instance).
  */
-import {
-  type CosmosEmulator,
-  createCosmosTestStore,
-  createFakeClock,
-  startCosmosEmulator,
-} from '@groundwork/testing';
-import { afterAll } from 'vitest';
+import { useCosmosTestStores } from '@groundwork/testing';
 import { describeSchedulerGuarantees } from './scheduler-guarantees.js';
 
-let emulator: Promise<CosmosEmulator> | undefined;
-
-afterAll(async () => {
-  await (await emulator)?.stop();
-});
-
-describeSchedulerGuarantees(
-  'cosmos',
-  async () => {
-    emulator ??= startCosmosEmulator();
-    const clock = createFakeClock();
-    const store = createCosmosTestStore(await emulator, { clock });
-    return { store, clock, cleanup: () => store.close() };
-  },
-  { slots: 100 },
-);
+describeSchedulerGuarantees('cosmos', useCosmosTestStores(), { slots: 100 });
