@@ -2,7 +2,8 @@
  * The jobs platform module: composition only. From the service's context (store, clock, logger,
  * metrics registry) it builds the queue, the scheduler, the admin service and, when the runner is
  * enabled, a worker; it declares the containers, mounts the admin routes, reports health, and
- * starts and stops the background work with the service.
+ * starts and stops the background work with the service. Jobs and handlers come from its options
+ * and, through `jobsExtension`, from every module's `jobs` (see module-contract.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -12,7 +13,9 @@ import { createJobsAdmin, type JobsAdmin, type OnAdminAction } from './admin.js'
 import { DEAD_LETTER_REPORT_TYPE, deadLetterReportHandler } from './dead-letter-report.js';
 import { JOB_DEFINITIONS_CONTAINER, type JobDefinitionInput } from './job-definitions.js';
 import { JOB_RUNS_CONTAINER } from './job-runs.js';
-import { registerJobsMetrics } from './metrics.js';
+import { receiveCollectedJobs } from './jobs-extension.js';
+import { type JobsMetrics, registerJobsMetrics } from './metrics.js';
+import type { CollectedJobs } from './module-contract.js';
 import { createQueue, type Queue } from './queue.js';
 import { jobsAdminRoutes } from './routes.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
@@ -37,25 +40,33 @@ export interface JobsModuleOptions {
   onAdminAction?: OnAdminAction;
 }
 
-/** What the module builds from one service context. */
+/** What the module builds for one service. */
 interface JobsRuntime {
   queue: Queue;
   scheduler: Scheduler;
   admin: JobsAdmin;
+  metrics: JobsMetrics;
+  /** Every module's jobs once `jobsExtension` ran; the options' own until then. */
+  jobs: CollectedJobs;
+  /** Built at `start` from `jobs.handlers`, when the runner is enabled. */
   worker: Worker | undefined;
 }
 
 const HEALTH_PROBE_ID = 'jobs-health-probe';
 
+/**
+ * The module declares its own `jobs` and `handlers` options through the module contract, like any
+ * module; `jobsExtension` merges every module's declarations and hands them back here.
+ */
 export function createJobsModule(options: JobsModuleOptions): PlatformModule {
-  const jobs = options.jobs ?? [];
-  const handlerTypes = [DEAD_LETTER_REPORT_TYPE, ...Object.keys(options.handlers ?? {})];
-  const knownTypes = () => [...handlerTypes, ...jobs.map((job) => job.type)];
-  const runtimes = new WeakMap<ModuleContext, JobsRuntime>();
+  const own: CollectedJobs = { definitions: options.jobs ?? [], handlers: options.handlers ?? {} };
+  // One runtime per service, keyed by the service's own metrics registry: it is shared by the
+  // module's context and the extension's, and the jobs metrics can be registered in it only once.
+  const runtimes = new WeakMap<ModuleContext['metrics'], JobsRuntime>();
   const started = new Set<JobsRuntime>();
 
   function runtimeFor(ctx: ModuleContext): JobsRuntime {
-    const existing = runtimes.get(ctx);
+    const existing = runtimes.get(ctx.metrics);
     if (existing) return existing;
     const { store, clock, logger } = ctx;
     const queue = createQueue({ store, clock, logger });
@@ -67,22 +78,13 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
       instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       tickIntervalMs: options.tickIntervalMs,
     });
-    for (const job of jobs) scheduler.define(job);
+    for (const job of own.definitions) scheduler.define(job);
+    const knownTypes = () => [
+      DEAD_LETTER_REPORT_TYPE,
+      ...Object.keys(runtime.jobs.handlers),
+      ...runtime.jobs.definitions.map((job) => job.type),
+    ];
     const metrics = registerJobsMetrics({ registry: ctx.metrics, queue, knownTypes, logger });
-    const worker = options.runnerEnabled
-      ? createWorker({
-          queue,
-          logger,
-          handlers: { [DEAD_LETTER_REPORT_TYPE]: deadLetterReportHandler(queue), ...options.handlers },
-          concurrency: options.workerConcurrency ?? 4,
-          ...(options.workerPollIntervalMs === undefined
-            ? {}
-            : { pollIntervalMs: options.workerPollIntervalMs }),
-          // Running handlers get half the service's shutdown budget before they are aborted.
-          shutdownTimeoutMs: Math.max(1, Math.floor(ctx.config.SHUTDOWN_TIMEOUT_MS / 2)),
-          onEvent: metrics.onEvent,
-        })
-      : undefined;
     const admin = createJobsAdmin({
       queue,
       scheduler,
@@ -91,14 +93,34 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
       knownTypes,
       onAdminAction: options.onAdminAction,
     });
-    const runtime = { queue, scheduler, admin, worker };
-    runtimes.set(ctx, runtime);
+    const runtime: JobsRuntime = { queue, scheduler, admin, metrics, jobs: own, worker: undefined };
+    runtimes.set(ctx.metrics, runtime);
     return runtime;
   }
 
-  return defineModule({
+  function startRunner(runtime: JobsRuntime, ctx: ModuleContext): Worker {
+    const worker = createWorker({
+      queue: runtime.queue,
+      logger: ctx.logger,
+      handlers: {
+        [DEAD_LETTER_REPORT_TYPE]: deadLetterReportHandler(runtime.queue),
+        ...runtime.jobs.handlers,
+      },
+      concurrency: options.workerConcurrency ?? 4,
+      ...(options.workerPollIntervalMs === undefined ? {} : { pollIntervalMs: options.workerPollIntervalMs }),
+      // Running handlers get half the service's shutdown budget before they are aborted.
+      shutdownTimeoutMs: Math.max(1, Math.floor(ctx.config.SHUTDOWN_TIMEOUT_MS / 2)),
+      onEvent: runtime.metrics.onEvent,
+    });
+    worker.start();
+    runtime.scheduler.start();
+    return worker;
+  }
+
+  const module = defineModule({
     name: 'jobs',
     containers: [TASKS_CONTAINER, JOB_DEFINITIONS_CONTAINER, JOB_RUNS_CONTAINER, LEASES_CONTAINER],
+    jobs: own,
 
     routes: async (app, { ctx }) => {
       await app.register(jobsAdminRoutes(runtimeFor(ctx).admin), { ctx });
@@ -121,11 +143,13 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
 
     start(ctx) {
       const runtime = runtimeFor(ctx);
-      if (!runtime.worker || started.has(runtime)) return;
+      if (!options.runnerEnabled || started.has(runtime)) return;
       started.add(runtime);
-      runtime.worker.start();
-      runtime.scheduler.start();
-      ctx.logger.info({ workerId: runtime.worker.id, jobs: jobs.length }, 'job runner started');
+      runtime.worker = startRunner(runtime, ctx);
+      ctx.logger.info(
+        { workerId: runtime.worker.id, jobs: runtime.jobs.definitions.length },
+        'job runner started',
+      );
     },
 
     async stop() {
@@ -139,4 +163,12 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
       );
     },
   });
+
+  receiveCollectedJobs(module, (ctx, collected) => {
+    const runtime = runtimeFor(ctx);
+    if (started.has(runtime)) throw new Error('The jobs module takes collected jobs before it starts.');
+    for (const job of collected.definitions) runtime.scheduler.define(job);
+    runtime.jobs = collected;
+  });
+  return module;
 }

@@ -6,6 +6,8 @@ import type { PlatformConfig } from './env.js';
  * The platform, at a glance: every capability it serves is one module in this list, configured
  * from the environment. Each issue that adds a capability adds its module here; the kernel
  * (health, readiness, metrics, OpenAPI, migrations) comes with `createServiceApp`.
+ * A module declares its scheduled jobs and task handlers in its own `jobs` member; the jobs
+ * module runs them (through `jobsExtension`, passed in platform.ts).
  */
 export function platformModules({ env }: PlatformConfig): readonly PlatformModule[] {
   return [

@@ -5,6 +5,7 @@ import {
   type ServiceApp,
   type ServiceAppOptions,
 } from '@groundwork/http';
+import { jobsExtension } from '@groundwork/jobs';
 import { createLogger } from '@groundwork/logger';
 import { type Clock, openStore } from '@groundwork/store';
 import type { PlatformConfig } from './env.js';
@@ -31,6 +32,8 @@ export async function platformServiceOptions(options: CreatePlatformOptions): Pr
     config: config.env,
     store,
     modules: options.modules ?? platformModules(config),
+    // Hands every module's declared `jobs` (definitions and handlers) to the jobs module.
+    extensions: [jobsExtension],
     logger: createLogger({ name: 'platform', level: config.env.LOG_LEVEL }),
     ...(options.authenticator ? { authenticator: options.authenticator } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
