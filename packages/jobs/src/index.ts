@@ -57,6 +57,8 @@ export {
   MAX_PAYLOAD_BYTES,
   MAX_RESULT_BYTES,
 } from './queue-config.js';
+export type { RateLimit } from './rate-limits.js';
+export { RATE_WINDOWS_CONTAINER, rateWindowId } from './rate-limits.js';
 export { jobsAdminRoutes } from './routes.js';
 export type { Schedule } from './schedule.js';
 export type { CreateSchedulerOptions, JobSummary, RunsPage, Scheduler, TickResult } from './scheduler.js';

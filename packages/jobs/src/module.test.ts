@@ -38,6 +38,7 @@ describe('jobs module', () => {
       'job_definitions',
       'job_runs',
       'leases',
+      'job_rate_windows',
     ]);
     await expect(
       createJobsTestApp({

@@ -17,6 +17,7 @@ import { receiveCollectedJobs } from './jobs-extension.js';
 import { type JobsMetrics, registerJobsMetrics } from './metrics.js';
 import type { CollectedJobs } from './module-contract.js';
 import { createQueue, type Queue } from './queue.js';
+import { RATE_WINDOWS_CONTAINER, type RateLimit } from './rate-limits.js';
 import { jobsAdminRoutes } from './routes.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 import type { TaskHandler } from './task-execution.js';
@@ -36,6 +37,8 @@ export interface JobsModuleOptions {
   workerConcurrency?: number;
   /** How often an idle worker polls for due tasks, in ms (default 1000). */
   workerPollIntervalMs?: number;
+  /** Per-type start limits for the worker (see `CreateWorkerOptions.rateLimits`); use the same everywhere. */
+  workerRateLimits?: Record<string, RateLimit>;
   /** Told about every admin mutation once it has happened (the audit module plugs in here). */
   onAdminAction?: OnAdminAction;
 }
@@ -108,6 +111,7 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
       },
       concurrency: options.workerConcurrency ?? 4,
       ...(options.workerPollIntervalMs === undefined ? {} : { pollIntervalMs: options.workerPollIntervalMs }),
+      ...(options.workerRateLimits === undefined ? {} : { rateLimits: options.workerRateLimits }),
       // Running handlers get half the service's shutdown budget before they are aborted.
       shutdownTimeoutMs: Math.max(1, Math.floor(ctx.config.SHUTDOWN_TIMEOUT_MS / 2)),
       onEvent: runtime.metrics.onEvent,
@@ -119,7 +123,13 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
 
   const module = defineModule({
     name: 'jobs',
-    containers: [TASKS_CONTAINER, JOB_DEFINITIONS_CONTAINER, JOB_RUNS_CONTAINER, LEASES_CONTAINER],
+    containers: [
+      TASKS_CONTAINER,
+      JOB_DEFINITIONS_CONTAINER,
+      JOB_RUNS_CONTAINER,
+      LEASES_CONTAINER,
+      RATE_WINDOWS_CONTAINER,
+    ],
     jobs: own,
 
     routes: async (app, { ctx }) => {

@@ -16,6 +16,7 @@ import {
   WorkerStoppingError,
 } from './errors.js';
 import { createQueue, type Queue } from './queue.js';
+import type { RateLimit } from './rate-limits.js';
 import type { JsonValue, Task } from './schemas.js';
 import type { TaskHandler } from './task-execution.js';
 import { createWorker, type Worker } from './worker.js';
@@ -111,7 +112,7 @@ export function describeQueueGuarantees(label: string, factory: QueueGuaranteesF
 
     function worker(
       handlers: Record<string, TaskHandler>,
-      extra: { workerId?: string; concurrency?: number } = {},
+      extra: { workerId?: string; concurrency?: number; rateLimits?: Record<string, RateLimit> } = {},
     ) {
       return createWorker({ queue, handlers, ...extra });
     }
@@ -544,6 +545,74 @@ export function describeQueueGuarantees(label: string, factory: QueueGuaranteesF
       await Promise.all(runs);
       expect(await drain(workers[0] as Worker)).toBe(1);
       expect((await queue.counts()).completed).toBe(3);
+    });
+
+    it('starts at most max tasks of a rate-limited type per window across workers, uncharged when held back', async () => {
+      const rateLimits = { hook: { max: 3, perMs: 60_000 } };
+      for (let n = 0; n < 10; n++) await queue.enqueue('hook', { n }, { productId: P });
+      for (let n = 0; n < 2; n++) await queue.enqueue('other', { n }, { productId: P });
+      const started: number[] = [];
+      const handlers: Record<string, TaskHandler> = {
+        hook: (task) => {
+          started.push(clock.now());
+          return task.id;
+        },
+        other: () => 'free',
+      };
+      const a = worker(handlers, { workerId: 'A', rateLimits });
+      const b = worker(handlers, { workerId: 'B', rateLimits });
+      const hookCounts = async () => ({
+        completed: (await queue.list({ type: 'hook', state: 'completed', limit: 100 })).items.length,
+        queued: (await queue.list({ type: 'hook', state: 'queued', limit: 100 })).items,
+      });
+
+      await Promise.all([drain(a), drain(b)]);
+      let hook = await hookCounts();
+      expect(started).toHaveLength(3);
+      expect(hook.completed).toBe(3);
+      expect(hook.queued).toHaveLength(7);
+      expect(hook.queued.every((t) => t.attempts === 0 && t.errors.length === 0)).toBe(true);
+      // other types are not held back
+      expect((await queue.list({ type: 'other', state: 'completed' })).items).toHaveLength(2);
+      // a worker that never saw this window (another instance) is held back too: the count is in the store
+      expect(await worker(handlers, { workerId: 'C', rateLimits }).runOnce()).toBe(0);
+
+      const expected = [6, 9, 10];
+      for (const total of expected) {
+        clock.advance(60_000);
+        await Promise.all([drain(a), drain(b)]);
+        hook = await hookCounts();
+        expect(started).toHaveLength(total);
+        expect(hook.completed).toBe(total);
+        expect(hook.queued.every((t) => t.attempts === 0)).toBe(true);
+      }
+      const tasks = (await queue.list({ type: 'hook', limit: 100 })).items;
+      expect(tasks.every((t) => t.attempts === 1)).toBe(true);
+    });
+
+    it('never exceeds a rate limit when workers race for the same window', async () => {
+      const rateLimits = { hook: { max: 3, perMs: 60_000 } };
+      await queue.enqueueMany(
+        Array.from({ length: 10 }, (_, n) => ({ type: 'hook', payload: { n }, options: { productId: P } })),
+      );
+      const starts = new Map<string, number>();
+      const hook: TaskHandler = async (task) => {
+        starts.set(task.id, (starts.get(task.id) ?? 0) + 1);
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      const workers = ['A', 'B', 'C'].map((workerId) =>
+        worker({ hook }, { workerId, concurrency: 10, rateLimits }),
+      );
+      const claimed = await Promise.all(workers.map((w) => w.runOnce()));
+      expect(claimed.reduce((sum, n) => sum + n, 0)).toBe(3);
+      expect(starts.size).toBe(3);
+      expect(await queue.counts()).toMatchObject({ completed: 3, queued: 7, running: 0 });
+      expect((await Promise.all(workers.map((w) => w.runOnce()))).every((n) => n === 0)).toBe(true);
+      clock.advance(60_000);
+      await Promise.all(workers.map((w) => w.runOnce()));
+      expect(starts.size).toBe(6);
+      expect([...starts.values()].every((count) => count === 1)).toBe(true);
+      expect((await queue.list({ state: 'queued' })).items.every((t) => t.attempts === 0)).toBe(true);
     });
 
     it('reclaims a frozen worker’s task after its lease lapses, counting the lapsed attempt', async () => {

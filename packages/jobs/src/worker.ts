@@ -4,12 +4,14 @@
  * Claiming: query due candidates (queued with `runAt <= now`, or running with a lapsed lease),
  * highest priority first, then earliest `runAt`; take each with a `replace` + `ifMatch` on the
  * version read. A 412 means another worker won: skip it. A task with a `concurrencyKey` is only
- * claimed after one of its key's slots (store leases) is taken. Task types without a handler here
- * are never fetched, so workers that know them get them.
+ * claimed after one of its key's slots (store leases) is taken, and a task of a rate-limited type
+ * after a start is counted in its type's current window (`rate-limits.ts`); a full window leaves the
+ * task queued, uncharged, and its type unfetched here until the window rolls. Task types without a
+ * handler here are never fetched, so workers that know them get them.
  *
  * Hot path: when the store offers `updateMatching` (SQLite), the due tasks without a
- * `concurrencyKey` are claimed in one store transaction per poll (same transitions, decided by
- * `claimDecision`); tasks with a key still go through the slot + `ifMatch` path above.
+ * `concurrencyKey` or rate limit are claimed in one store transaction per poll (same transitions,
+ * decided by `claimDecision`); the others still go through the slot / window + `ifMatch` path above.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -19,6 +21,7 @@ import { LeaseExpiredError } from './errors.js';
 import type { JobsLogger } from './logger.js';
 import type { Queue } from './queue.js';
 import { positiveInteger, type QueueConfig, resolveQueueConfig } from './queue-config.js';
+import { createRateWindows, type RateLimit, type RateToken, resolveRateLimits } from './rate-limits.js';
 import { startTaskExecution, type TaskExecution, type TaskHandler } from './task-execution.js';
 import {
   type ClaimedMatch,
@@ -54,6 +57,12 @@ export interface CreateWorkerOptions {
   completedTtlSeconds?: number;
   /** With `store`: randomness for backoff jitter (default `Math.random`). */
   random?: () => number;
+  /**
+   * At most `max` starts of a task type per `perMs` window, across every worker and instance sharing
+   * the store (fixed windows aligned to multiples of `perMs`). Give every worker of a type the same
+   * limit. A task over the limit stays queued and is not charged an attempt.
+   */
+  rateLimits?: Record<string, RateLimit>;
   /** Observer of attempts and lease reclaims (metrics); called synchronously, its errors are logged and ignored. */
   onEvent?: WorkerEventListener;
 }
@@ -92,6 +101,7 @@ export function createWorker(options: CreateWorkerOptions): Worker {
   const handlers = new Map(Object.entries(options.handlers));
   const types = [...handlers.keys()];
   const slots = createConcurrencySlots(config.store, clock);
+  const rates = createRateWindows(config.store, clock, resolveRateLimits(options.rateLimits));
   const running = new Set<TaskExecution>();
   const onEvent = safeListener(options.onEvent, logger);
 
@@ -142,9 +152,10 @@ export function createWorker(options: CreateWorkerOptions): Worker {
   /**
    * What claiming `candidate` writes now: `claimed` for a due task; for a running task whose lease
    * lapsed, the lapsed attempt recorded and then `cancelled`, `dead` or `claimed`. `undefined` when
-   * it is not due, or its concurrency key needs a slot first (`slotted`: the caller takes one).
+   * it is not due, or its concurrency key needs a slot or its type a rate-window start first
+   * (`gated`: the caller takes them).
    */
-  function claimDecision(candidate: StoredTask, now: number, slotted: boolean): TaskDocument | undefined {
+  function claimDecision(candidate: StoredTask, now: number, gated: boolean): TaskDocument | undefined {
     if (!handlers.has(candidate.type)) return undefined;
     let base = toDocument(candidate);
     if (candidate.state === 'running') {
@@ -160,8 +171,12 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     } else if (candidate.state !== 'queued' || candidate.runAt > now) {
       return undefined;
     }
-    if (base.concurrencyKey && !slotted) return undefined;
+    if (needsGate(base) && !gated) return undefined;
     return claimed(base, { workerId, token: randomUUID(), expiresAt: now + leaseMs }, now);
+  }
+
+  function needsGate(task: Pick<TaskDocument, 'concurrencyKey' | 'type'>): boolean {
+    return Boolean(task.concurrencyKey) || rates.limits(task.type);
   }
 
   function execute(doc: StoredTask, slot: Lease | undefined): TaskExecution {
@@ -206,20 +221,32 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       return undefined;
     }
     const { token } = next.lease;
+    let start: RateToken | undefined;
+    if (rates.limits(next.type)) {
+      start = await rates.take(next.type);
+      if (!start) return undefined; // window full: stays queued, no attempt counted
+    }
     const slot = next.concurrencyKey
       ? await slots.acquire(next.concurrencyKey, next.concurrencyLimit, `${workerId}:${token}`, leaseMs)
       : undefined;
-    if (next.concurrencyKey && !slot) return undefined; // saturated: stays queued, no attempt counted
+    const undo = async () => {
+      if (slot) await slots.release(slot);
+      if (start) await rates.giveBack(start);
+    };
+    if (next.concurrencyKey && !slot) {
+      await undo(); // saturated: stays queued, no attempt counted
+      return undefined;
+    }
     const now = clock.now();
     const lease = { workerId, token, expiresAt: now + leaseMs };
     const doc = await writeIfUnchanged({ ...next, lease, startedAt: now }, candidate.etag).catch(
       async (error: unknown) => {
-        if (slot) await slots.release(slot);
+        await undo();
         throw error;
       },
     );
     if (!doc) {
-      if (slot) await slots.release(slot);
+      await undo();
       return undefined;
     }
     reportReclaim(candidate, doc);
@@ -229,10 +256,11 @@ export function createWorker(options: CreateWorkerOptions): Worker {
   /** The batched claim: `undefined` when the store does not offer it. */
   async function claimBatch(
     free: number,
-  ): Promise<{ started: TaskExecution[]; slotted: StoredTask[] } | undefined> {
+    types: string[],
+  ): Promise<{ started: TaskExecution[]; gated: StoredTask[] } | undefined> {
     const now = clock.now();
     let claimedHere = 0;
-    // Selects more than `free`, as the generic path does, so keyed candidates past a saturated key are seen.
+    // Selects more than `free`, as the generic path does, so gated candidates past a saturated key are seen.
     const limit = Math.min(1000, free + Math.min(100, free * 3 + 8));
     const matches: ClaimedMatch[] | undefined = await repository.claimDue(now, types, limit, (candidate) => {
       if (claimedHere >= free) return undefined;
@@ -242,18 +270,18 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     });
     if (!matches) return undefined;
     const started: TaskExecution[] = [];
-    const slotted: StoredTask[] = [];
+    const gated: StoredTask[] = [];
     for (const { before, after } of matches) {
       if (after) reportReclaim(before, after);
       if (!after) {
-        if (before.concurrencyKey) slotted.push(before);
+        if (needsGate(before)) gated.push(before);
       } else if (after.state === 'running' && after.lease?.workerId === workerId) {
         const execution = execute(after, undefined);
         track(execution);
         started.push(execution);
       }
     }
-    return { started, slotted };
+    return { started, gated };
   }
 
   /** Claims up to the free concurrency from what is due now. */
@@ -261,10 +289,12 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     const started: TaskExecution[] = [];
     const free = concurrency - running.size;
     if (stopping || free <= 0) return started;
-    const batch = await claimBatch(free);
+    // Rate-limited types whose window this worker saw full are not fetched until it rolls.
+    const open = rates.withoutFull(types);
+    const batch = await claimBatch(free, open);
     if (batch) started.push(...batch.started);
     const candidates =
-      batch?.slotted ?? (await repository.findDue(clock.now(), types, Math.min(100, free * 4 + 8)));
+      batch?.gated ?? (await repository.findDue(clock.now(), open, Math.min(100, free * 4 + 8)));
     for (const candidate of candidates) {
       if (stopping || running.size >= concurrency) break;
       const execution = await tryClaim(candidate);
