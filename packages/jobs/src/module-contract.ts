@@ -1,5 +1,5 @@
 /**
- * The jobs member of the module contract (decision 0004): any platform module may declare the
+ * The jobs member of the module contract (decision 0004): every platform module may declare the
  * scheduled jobs it owns and the task handlers it runs. `jobsExtension` collects them at startup.
  */
 import type { PlatformModule } from '@groundwork/http';
