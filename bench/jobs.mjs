@@ -22,6 +22,18 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 }
 
+/** Rates and latency percentiles of one round; `end` is when the last task completed. */
+function figures({ started, enqueued, end, latencies }) {
+  latencies.sort((a, b) => a - b);
+  return {
+    enqueue: TASKS / ((enqueued - started) / 1000),
+    processed: TASKS / ((end - enqueued) / 1000),
+    endToEnd: TASKS / ((end - started) / 1000),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
 function peakRssMb() {
   const status = readFileSync('/proc/self/status', 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
@@ -91,15 +103,7 @@ async function measureQueue(dir, round) {
       if (!cursor) break;
     }
     if (latencies.length !== TASKS) throw new Error(`expected ${TASKS} tasks, found ${latencies.length}`);
-    latencies.sort((a, b) => a - b);
-    const end = Math.max(lastFinished, enqueued + 1);
-    return {
-      enqueue: TASKS / ((enqueued - started) / 1000),
-      processed: TASKS / ((end - enqueued) / 1000),
-      endToEnd: TASKS / ((end - started) / 1000),
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-    };
+    return figures({ started, enqueued, end: Math.max(lastFinished, enqueued + 1), latencies });
   } finally {
     await store.close();
   }
@@ -156,15 +160,7 @@ function measureRaw(dir, round) {
       done += claimed.length;
     }
     if (done !== TASKS) throw new Error(`raw loop completed ${done} of ${TASKS}`);
-    const end = Math.max(Date.now(), enqueued + 1);
-    latencies.sort((a, b) => a - b);
-    return {
-      enqueue: TASKS / ((enqueued - started) / 1000),
-      processed: TASKS / ((end - enqueued) / 1000),
-      endToEnd: TASKS / ((end - started) / 1000),
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-    };
+    return figures({ started, enqueued, end: Math.max(Date.now(), enqueued + 1), latencies });
   } finally {
     db.close();
   }

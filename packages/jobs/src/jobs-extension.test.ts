@@ -1,13 +1,9 @@
-import { createServiceApp, defineModule, type PlatformModule, serviceConfigFromEnv } from '@groundwork/http';
-import { createLogger } from '@groundwork/logger';
-import { createMemoryStore } from '@groundwork/store/memory';
-import { createFakeClock } from '@groundwork/testing';
+import { defineModule, type PlatformModule } from '@groundwork/http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testAuthenticator } from '../test/module-support.js';
+import { createJobsTestService } from '../test/module-support.js';
 import { jobsExtension } from './jobs-extension.js';
 import { createJobsModule } from './module.js';
 import { collectModuleJobs } from './module-contract.js';
-import { createQueue } from './queue.js';
 
 const BOUNDED = { timeout: 5_000, interval: 10 };
 const stops: (() => Promise<unknown>)[] = [];
@@ -16,27 +12,9 @@ afterEach(async () => {
 });
 
 async function serviceWith(modules: PlatformModule[]) {
-  const clock = createFakeClock();
-  const store = createMemoryStore({ clock });
-  const service = await createServiceApp({
-    name: 'jobs-extension-test',
-    version: '0.0.0',
-    config: serviceConfigFromEnv({
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      STORE_SWEEP_INTERVAL_MS: '0',
-      SHUTDOWN_TIMEOUT_MS: '5000',
-    }),
-    store,
-    modules,
-    extensions: [jobsExtension],
-    logger: createLogger({ name: 'jobs-extension-test', level: 'silent' }),
-    authenticator: testAuthenticator,
-    clock,
-  });
+  const { service, clock, queue } = await createJobsTestService(modules, [jobsExtension]);
   stops.push(() => service.stop());
-  return { service, clock, queue: createQueue({ store, clock }) };
+  return { service, clock, queue };
 }
 
 function jobsModule(jobs = {}) {

@@ -1,6 +1,8 @@
 import {
   type Authenticator,
   createServiceApp,
+  type ModuleExtension,
+  type PlatformModule,
   type Principal,
   type ServiceApp,
   serviceConfigFromEnv,
@@ -43,19 +45,13 @@ export interface JobsTestApp {
   actions: JobsAdminAction[];
 }
 
-/** The jobs module alone in a service on a memory store, a fake clock and the test authenticator. */
-export async function createJobsTestApp(options: Partial<JobsModuleOptions> = {}): Promise<JobsTestApp> {
+/** A service on a memory store, a fake clock and the test authenticator, with the given modules. */
+export async function createJobsTestService(
+  modules: PlatformModule[],
+  extensions: ModuleExtension[] = [],
+): Promise<Omit<JobsTestApp, 'actions'>> {
   const clock = createFakeClock();
   const store = createMemoryStore({ clock });
-  const actions: JobsAdminAction[] = [];
-  const module = createJobsModule({
-    runnerEnabled: false,
-    tickIntervalMs: 60_000,
-    onAdminAction: (action) => {
-      actions.push(action);
-    },
-    ...options,
-  });
   const service = await createServiceApp({
     name: 'jobs-test',
     version: '0.0.0',
@@ -67,10 +63,25 @@ export async function createJobsTestApp(options: Partial<JobsModuleOptions> = {}
       SHUTDOWN_TIMEOUT_MS: '5000',
     }),
     store,
-    modules: [module],
+    modules,
+    extensions,
     logger: createLogger({ name: 'jobs-test', level: 'silent' }),
     authenticator: testAuthenticator,
     clock,
   });
-  return { service, store, clock, queue: createQueue({ store, clock }), actions };
+  return { service, store, clock, queue: createQueue({ store, clock }) };
+}
+
+/** The jobs module alone in a service (see `createJobsTestService`), recording its admin actions. */
+export async function createJobsTestApp(options: Partial<JobsModuleOptions> = {}): Promise<JobsTestApp> {
+  const actions: JobsAdminAction[] = [];
+  const module = createJobsModule({
+    runnerEnabled: false,
+    tickIntervalMs: 60_000,
+    onAdminAction: (action) => {
+      actions.push(action);
+    },
+    ...options,
+  });
+  return { ...(await createJobsTestService([module])), actions };
 }
