@@ -97,13 +97,17 @@ function taskLogger(logger: JobsLogger, task: TaskDocument): JobsLogger {
 export function startTaskExecution(input: ExecutionInput): TaskExecution {
   const { config, leaseMs, token, slots, handler } = input;
   const { repository, clock } = config;
-  const logger = taskLogger(input.logger, input.doc);
+  // The logger with the task's fields and the AbortController are made when first needed: most
+  // attempts of a busy queue log nothing and are never aborted.
+  let taskLog: JobsLogger | undefined;
+  const log = (): JobsLogger => (taskLog ??= taskLogger(input.logger, input.doc));
+  let controller: AbortController | undefined;
+  const abortController = (): AbortController => (controller ??= new AbortController());
   let current = input.doc;
   let slot = input.slot;
   let settled = false;
   let interruption: Interruption | undefined;
   let writes: Promise<unknown> = Promise.resolve();
-  const controller = new AbortController();
   const deadline = current.timeoutMs === null ? null : clock.now() + current.timeoutMs;
 
   let onInterrupt: (kind: Interruption) => void = () => {};
@@ -114,7 +118,7 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
     if (settled || interruption) return;
     interruption = kind;
     onInterrupt(kind);
-    controller.abort(reasonFor(kind, current));
+    abortController().abort(reasonFor(kind, current));
   }
 
   /** Runs store writes of this execution one at a time, so they only race other writers. */
@@ -165,7 +169,7 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
   }
 
   async function progress(value: number | { [key: string]: JsonValue }): Promise<void> {
-    controller.signal.throwIfAborted();
+    abortController().signal.throwIfAborted();
     const issues =
       typeof value === 'number' || (typeof value === 'object' && value !== null && !Array.isArray(value))
         ? jsonValueIssues(value, 'progress', MAX_RESULT_BYTES)
@@ -176,7 +180,7 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
     );
     if (!written) interrupt('lost');
     else if (current.cancelRequested) interrupt('cancelled');
-    controller.signal.throwIfAborted();
+    abortController().signal.throwIfAborted();
   }
 
   function outcomeDocument(outcome: Outcome, doc: StoredTask): TaskDocument | undefined {
@@ -240,8 +244,12 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
         }, repository.replaceInBatch),
       );
     }
-    if (!recorded) logger.warn({ outcome: outcome.kind }, 'lease lost: this attempt’s outcome is discarded');
-    else logger.debug({ outcome: outcome.kind, state: current.state }, 'task attempt recorded');
+    if (!recorded) log().warn({ outcome: outcome.kind }, 'lease lost: this attempt’s outcome is discarded');
+    else
+      input.logger.debug(
+        { taskId: current.id, outcome: outcome.kind, state: current.state },
+        'task attempt recorded',
+      );
     input.onEvent?.({
       kind: 'attempt-ended',
       taskId: current.id,
@@ -267,7 +275,16 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
     const timer =
       current.timeoutMs === null ? undefined : setTimeout(() => interrupt('timeout'), current.timeoutMs);
     timer?.unref();
-    const ctx: TaskContext = { signal: controller.signal, attempt: current.attempts, progress, logger };
+    const ctx: TaskContext = {
+      get signal() {
+        return abortController().signal;
+      },
+      attempt: current.attempts,
+      progress,
+      get logger() {
+        return log();
+      },
+    };
     const handled = Promise.resolve()
       .then(() => handler(toTask(current), ctx))
       .then(
@@ -282,20 +299,20 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
     try {
       await record(outcome);
     } catch (error) {
-      logger.error(
+      log().error(
         { err: error },
         'could not record the task outcome; it will be retried after its lease lapses',
       );
     }
     if (slot) {
       await slots.release(slot).catch((error: unknown) => {
-        logger.warn({ err: error }, 'could not release the concurrency slot; it lapses with its lease');
+        log().warn({ err: error }, 'could not release the concurrency slot; it lapses with its lease');
       });
     }
   }
 
   const done = run().catch((error: unknown) => {
-    logger.error({ err: error }, 'task execution failed');
+    log().error({ err: error }, 'task execution failed');
   });
 
   return {
@@ -303,7 +320,7 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
     done,
     heartbeat: () =>
       serialized(beat).catch((error: unknown) => {
-        logger.warn({ err: error }, 'heartbeat failed; retrying on the next one');
+        log().warn({ err: error }, 'heartbeat failed; retrying on the next one');
       }),
     stop: () => interrupt('stopping'),
   };

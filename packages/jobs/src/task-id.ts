@@ -1,9 +1,22 @@
 /** Task ids: time-sortable random ids, or deterministic ones derived from an idempotency key. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
+
+// Random bytes are drawn from the CSPRNG 4 KiB at a time: one call per 512 ids, not one per id.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+function randomHex8(): string {
+  if (poolOffset + 8 > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  poolOffset += 8;
+  return pool.toString('hex', poolOffset - 8, poolOffset);
+}
 
 /** `task_<12 hex digits of ms><16 hex random>`: sorts by creation time. */
 export function newTaskId(nowMs: number): string {
-  return `task_${Math.floor(nowMs).toString(16).padStart(12, '0')}${randomBytes(8).toString('hex')}`;
+  return `task_${Math.floor(nowMs).toString(16).padStart(12, '0')}${randomHex8()}`;
 }
 
 /** The same type, product and key always give the same id, so the store's 409 deduplicates. */

@@ -57,9 +57,14 @@ export function dueKeyOf(doc: Pick<TaskDocument, 'priority' | 'runAt'>): string 
   return `${inverted}:${String(Math.max(0, Math.floor(doc.runAt))).padStart(16, '0')}`;
 }
 
-function withDueKey(doc: TaskDocument): TaskDocument & { dueKey: string } {
-  const { dueKey: _old, ...rest } = doc as TaskDocument & { dueKey?: string };
-  return { ...rest, dueKey: dueKeyOf(doc) };
+/**
+ * Sets `dueKey` in place: every document written here is a fresh object the jobs package built for
+ * this write (a transition's result or a new task), and the store copies what it writes.
+ */
+function withDueKey(doc: TaskDocument): KeyedTask {
+  const keyed = doc as KeyedTask;
+  keyed.dueKey = dueKeyOf(doc);
+  return keyed;
 }
 
 export const NEVER_EXPIRES = -1;
@@ -96,10 +101,11 @@ export interface TaskRepository {
    */
   replaceInBatch(doc: TaskDocument, etag: string): Promise<StoredTask>;
   /**
-   * Due work for a worker that knows `types`: queued tasks with `runAt <= now`, and running tasks
-   * whose lease lapsed (to reclaim), highest priority first, then earliest `runAt`.
+   * Due work for a worker that knows `types`: queued tasks with `runAt <= now`, and (with
+   * `includeLapsed`) running tasks whose lease lapsed, to reclaim; highest priority first, then
+   * earliest `runAt`.
    */
-  findDue(now: number, types: string[], limit: number): Promise<StoredTask[]>;
+  findDue(now: number, types: string[], limit: number, includeLapsed: boolean): Promise<StoredTask[]>;
   /**
    * The batched claim, when the store offers `updateMatching` (else `undefined`): selects what
    * `findDue` would (lapsed running tasks first) and, in one store transaction per state, writes
@@ -109,6 +115,7 @@ export interface TaskRepository {
     now: number,
     types: string[],
     limit: number,
+    includeLapsed: boolean,
     decide: (task: StoredTask) => TaskDocument | undefined,
   ): Promise<ClaimedMatch[] | undefined>;
   /** Creates each task in one store transaction when the store offers `createMany` (else `undefined`). */
@@ -188,7 +195,7 @@ export function createTaskRepository(store: DocumentStore): TaskRepository {
       const container = await tasks();
       return container.createMany?.(docs.map(withDueKey));
     },
-    async claimDue(now, types, limit, decide) {
+    async claimDue(now, types, limit, includeLapsed, decide) {
       const container = await tasks();
       if (!container.updateMatching) return undefined;
       if (types.length === 0) return [];
@@ -196,7 +203,9 @@ export function createTaskRepository(store: DocumentStore): TaskRepository {
         const next = decide(task);
         return next === undefined ? undefined : withDueKey(next);
       };
-      const lapsed = await container.updateMatching(dueQuery('running', now, types, limit), update);
+      const lapsed = includeLapsed
+        ? await container.updateMatching(dueQuery('running', now, types, limit), update)
+        : [];
       if (lapsed.length >= limit) return lapsed;
       const due = await container.updateMatching(
         dueQuery('queued', now, types, limit - lapsed.length),
@@ -204,17 +213,21 @@ export function createTaskRepository(store: DocumentStore): TaskRepository {
       );
       return [...lapsed, ...due];
     },
-    async findDue(now, types, limit) {
+    async findDue(now, types, limit, includeLapsed) {
       if (types.length === 0) return [];
       const container = await tasks();
       const ofTypes: Filter = { field: 'type', op: 'in', values: types };
       // Two simple queries rather than one with an OR: each is a plain range scan on Cosmos.
       const [lapsed, due] = await Promise.all([
-        container.query({
-          where: { and: [stateIs('running'), { field: 'lease.expiresAt', op: 'lte', value: now }, ofTypes] },
-          orderBy: [{ field: 'lease.expiresAt', direction: 'asc' }],
-          limit,
-        }),
+        includeLapsed
+          ? container.query({
+              where: {
+                and: [stateIs('running'), { field: 'lease.expiresAt', op: 'lte', value: now }, ofTypes],
+              },
+              orderBy: [{ field: 'lease.expiresAt', direction: 'asc' }],
+              limit,
+            })
+          : { items: [] },
         container.query({
           where: { and: [stateIs('queued'), { field: 'runAt', op: 'lte', value: now }, ofTypes] },
           orderBy: [{ field: 'dueKey', direction: 'asc' }],

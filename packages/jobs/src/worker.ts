@@ -23,13 +23,7 @@ import type { Queue } from './queue.js';
 import { positiveInteger, type QueueConfig, resolveQueueConfig } from './queue-config.js';
 import { createRateWindows, type RateLimit, type RateToken, resolveRateLimits } from './rate-limits.js';
 import { startTaskExecution, type TaskExecution, type TaskHandler } from './task-execution.js';
-import {
-  type ClaimedMatch,
-  isWriteRace,
-  type StoredTask,
-  type TaskDocument,
-  toDocument,
-} from './task-repository.js';
+import { isWriteRace, type StoredTask, type TaskDocument, toDocument } from './task-repository.js';
 import { cancelled, claimed, dead, errorEntry, withLapsedAttempt } from './transitions.js';
 import { safeListener, type WorkerEventListener } from './worker-events.js';
 
@@ -84,6 +78,15 @@ export interface Worker {
   heartbeat(): Promise<void>;
 }
 
+/**
+ * Lapsed leases are looked for at most this often (a claim between looks only takes queued tasks):
+ * a crashed worker's task waits at most this much longer, and a busy worker does not scan its own
+ * running tasks on every claim. A quarter of the lease, at most one second.
+ */
+export function reclaimCheckIntervalMs(leaseMs: number): number {
+  return Math.max(1, Math.min(1_000, Math.floor(leaseMs / 4)));
+}
+
 export function createWorker(options: CreateWorkerOptions): Worker {
   const config: QueueConfig = options.queue?.config ?? configFromStore(options);
   const { repository, clock } = config;
@@ -104,6 +107,14 @@ export function createWorker(options: CreateWorkerOptions): Worker {
   const rates = createRateWindows(config.store, clock, resolveRateLimits(options.rateLimits));
   const running = new Set<TaskExecution>();
   const onEvent = safeListener(options.onEvent, logger);
+
+  const reclaimCheckMs = reclaimCheckIntervalMs(leaseMs);
+  let lastReclaimCheck = Number.NEGATIVE_INFINITY;
+  function reclaimCheckDue(now: number): boolean {
+    if (now - lastReclaimCheck < reclaimCheckMs) return false;
+    lastReclaimCheck = now;
+    return true;
+  }
 
   let stopping = false;
   let loop: Promise<void> | undefined;
@@ -269,12 +280,13 @@ export function createWorker(options: CreateWorkerOptions): Worker {
   async function claimBatch(
     free: number,
     types: string[],
+    includeLapsed: boolean,
   ): Promise<{ started: TaskExecution[]; gated: StoredTask[] } | undefined> {
     const now = clock.now();
     let claimedHere = 0;
     // Selects more than `free`, as the generic path does, so gated candidates past a saturated key are seen.
     const limit = Math.min(1000, free + Math.min(100, free * 3 + 8));
-    const matches: ClaimedMatch[] | undefined = await repository.claimDue(now, types, limit, (candidate) => {
+    const matches = await repository.claimDue(now, types, limit, includeLapsed, (candidate) => {
       if (claimedHere >= free) return undefined;
       const next = claimDecision(candidate, now, false);
       if (next?.state === 'running') claimedHere += 1;
@@ -303,10 +315,12 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     if (stopping || free <= 0) return started;
     // Rate-limited types whose window this worker saw full are not fetched until it rolls.
     const open = rates.withoutFull(types);
-    const batch = await claimBatch(free, open);
+    const includeLapsed = reclaimCheckDue(clock.now());
+    const batch = await claimBatch(free, open, includeLapsed);
     if (batch) started.push(...batch.started);
     const candidates =
-      batch?.gated ?? (await repository.findDue(clock.now(), open, Math.min(100, free * 4 + 8)));
+      batch?.gated ??
+      (await repository.findDue(clock.now(), open, Math.min(100, free * 4 + 8), includeLapsed));
     for (const candidate of candidates) {
       if (stopping || running.size >= concurrency) break;
       const execution = await tryClaim(candidate);
