@@ -10,6 +10,11 @@ export const principalSchema = z.object({
   roles: z.array(z.string()).describe('Roles, e.g. `member`, `admin`.'),
   scopes: z.array(z.string()).describe('OAuth-style scopes, e.g. `notes:write`.'),
   kind: z.enum(['user', 'service', 'api_token']),
+  impersonatedBy: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('When an admin acts as this user: the admin. Audited with every action.'),
 });
 export type Principal = z.infer<typeof principalSchema>;
 

@@ -1,0 +1,364 @@
+/**
+ * `createEventBus()`: validated emits against the catalog, isolated in-process subscribers, and
+ * durable subscribers fed through the jobs queue once the bus is bound to a service's store.
+ *
+ * - `emit` validates the type, payload and context and throws `ValidationError` at the emitter; it
+ *   resolves once the durable deliveries are enqueued (at once when none match).
+ * - In-process handlers each run in their own microtask, after `emit` returned: a handler that
+ *   throws, rejects or never settles is logged and counted, and never fails the emit or delays
+ *   another handler. No order between handlers is promised.
+ * - Durable deliveries are tasks of type `events.deliver` (one per event and subscriber, with the
+ *   idempotency key `<subscriber>:<eventId>`, so enqueueing twice is harmless), run by the jobs
+ *   worker through `deliveryHandler`, which skips event ids the subscriber already handled.
+ */
+import { ValidationError } from '@groundwork/errors';
+import {
+  createQueue,
+  type EnqueueItem,
+  type JobsLogger,
+  type Queue,
+  type TaskHandler,
+} from '@groundwork/jobs';
+import type { Clock, DocumentStore } from '@groundwork/store';
+import type { Registry } from 'prom-client';
+import { z } from 'zod';
+import { type Actor, actorSchema } from './actor.js';
+import { builtInEvents, type EventPayloads } from './built-in-events.js';
+import { EventCatalog, type EventDefinition } from './catalog.js';
+import { type EventEnvelope, eventEnvelopeSchema, isoTime, newEventId, productIdSchema } from './envelope.js';
+import { type EventMetrics, noEventMetrics, registerEventMetrics } from './metrics.js';
+import { handleOnce } from './receipts.js';
+import {
+  assertSubscriberName,
+  type DurableSubscriber,
+  type EnvelopeOf,
+  type InProcessSubscriber,
+  selects,
+} from './subscribers.js';
+
+export const DELIVER_TASK_TYPE = 'events.deliver';
+const DEFAULT_DELIVERY_ATTEMPTS = 8;
+const DEFAULT_DELIVERY_TIMEOUT_MS = 30_000;
+
+/** Who and where: required on every emit. */
+export interface EmitContext {
+  productId: string;
+  actor: Actor;
+  /** When it happened (default: now, by the bus clock). */
+  occurredAt?: Date | number;
+}
+
+/** The service a bus delivers durably through (set by the events module, or by hand). */
+export interface BusBinding {
+  store: DocumentStore;
+  clock: Clock;
+  logger: JobsLogger;
+  /** Where the event metrics go (the service's registry). */
+  metrics?: Registry;
+}
+
+export interface CreateEventBusOptions {
+  /** Extra catalog entries; the built-in events are always included. */
+  definitions?: readonly EventDefinition[];
+  /** Clock for `occurredAt` before the bus is bound (then the binding's). */
+  clock?: Clock;
+  /** Logger before the bus is bound (then the binding's). */
+  logger?: JobsLogger;
+}
+
+export type EventType = keyof EventPayloads & string;
+
+export interface EventBus {
+  readonly catalog: EventCatalog;
+  /** Adds a catalog entry (modules do it through `events.definitions`). */
+  define(definition: EventDefinition): void;
+  /** Subscribes in-process; returns the unsubscribe function. */
+  on(subscriber: InProcessSubscriber): () => void;
+  /** Subscribes durably; deliveries need the bus bound to a store. */
+  subscribeDurable(subscriber: DurableSubscriber): void;
+  /** Validates, then dispatches to in-process subscribers and enqueues durable deliveries. */
+  emit<K extends EventType>(type: K, payload: EventPayloads[K], ctx: EmitContext): Promise<EnvelopeOf<K>>;
+  /** Validates and builds the envelope without dispatching it (for `withOutbox`). */
+  stage<K extends EventType>(type: K, payload: EventPayloads[K], ctx: EmitContext): EnvelopeOf<K>;
+  /**
+   * Dispatches envelopes built by `stage` (or read back from an outbox). With `inProcess: false`
+   * only durable subscribers get them (the outbox relay, in a process that did not emit them).
+   */
+  publish(events: readonly EventEnvelope[], options?: { inProcess?: boolean }): Promise<void>;
+  /** Binds durable delivery to a service's store (once). */
+  bind(binding: BusBinding): void;
+  /** The bound service, if any. */
+  readonly binding: BusBinding | undefined;
+  /** The `events.deliver` task handler (the events module registers it with the jobs worker). */
+  readonly deliveryHandler: TaskHandler;
+}
+
+const deliveryPayloadSchema = z.object({
+  subscriber: z.string(),
+  event: eventEnvelopeSchema,
+});
+
+const silent: JobsLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
+  const catalog = new EventCatalog([...builtInEvents, ...(options.definitions ?? [])]);
+  const inProcess: InProcessSubscriber[] = [];
+  const durable = new Map<string, DurableSubscriber>();
+  // Subscribers per event type, rebuilt when subscriptions change.
+  let inProcessByType = new Map<string, InProcessSubscriber[]>();
+  let durableByType = new Map<string, DurableSubscriber[]>();
+  let binding: BusBinding | undefined;
+  let queue: Queue | undefined;
+  let metrics: EventMetrics = noEventMetrics;
+  // Actor objects already validated: emitters usually pass the same one for a whole request.
+  const validActors = new WeakSet<object>();
+
+  const clock = (): Clock => binding?.clock ?? options.clock ?? { now: () => Date.now() };
+  const logger = (): JobsLogger => binding?.logger ?? options.logger ?? silent;
+
+  function subscribersOf<S extends { types: InProcessSubscriber['types'] }>(
+    cache: Map<string, S[]>,
+    all: Iterable<S>,
+    type: string,
+  ): S[] {
+    let list = cache.get(type);
+    if (list === undefined) {
+      list = [...all].filter((subscriber) => selects(subscriber.types, type));
+      cache.set(type, list);
+    }
+    return list;
+  }
+
+  function assertKnownTypes(name: string, types: InProcessSubscriber['types']): void {
+    if (types === '*') return;
+    const unknown = types.filter((type) => !catalog.has(type));
+    if (unknown.length > 0) {
+      throw new TypeError(
+        `Subscriber "${name}" listens to events not in the catalog: ${unknown.join(', ')}.`,
+      );
+    }
+  }
+
+  function checkContext(ctx: EmitContext): void {
+    const issues = [];
+    if (typeof ctx?.productId !== 'string' || !productIdSchema.safeParse(ctx.productId).success) {
+      issues.push({
+        path: 'ctx.productId',
+        message: 'must be a product id',
+        code: 'invalid_product',
+      });
+    }
+    const actor = ctx?.actor;
+    if (typeof actor !== 'object' || actor === null || !validActors.has(actor)) {
+      const parsed = actorSchema.safeParse(actor);
+      if (parsed.success) validActors.add(actor as object);
+      else
+        issues.push({
+          path: 'ctx.actor',
+          message: 'must be { type, id[, impersonatedBy] }',
+          code: 'invalid_actor',
+        });
+    }
+    const at = ctx?.occurredAt;
+    if (at !== undefined && !(at instanceof Date ? Number.isFinite(at.getTime()) : Number.isFinite(at))) {
+      issues.push({
+        path: 'ctx.occurredAt',
+        message: 'must be a valid time',
+        code: 'invalid_time',
+      });
+    }
+    if (issues.length > 0) throw new ValidationError(issues, 'Invalid event context.');
+  }
+
+  function stage(type: string, payload: unknown, ctx: EmitContext): EventEnvelope {
+    const parsed = catalog.validate(type, payload);
+    checkContext(ctx);
+    const definition = catalog.get(type) as EventDefinition;
+    const now = clock().now();
+    const at =
+      ctx.occurredAt === undefined
+        ? now
+        : ctx.occurredAt instanceof Date
+          ? ctx.occurredAt.getTime()
+          : ctx.occurredAt;
+    return {
+      id: newEventId(now),
+      type,
+      version: definition.version,
+      productId: ctx.productId,
+      occurredAt: isoTime(at),
+      actor: ctx.actor,
+      payload: parsed,
+    };
+  }
+
+  function runInProcess(subscriber: InProcessSubscriber, event: EventEnvelope): void {
+    const failed = (error: unknown) => {
+      metrics.handlerFailed(subscriber.name);
+      logger().error(
+        {
+          err: error,
+          subscriber: subscriber.name,
+          eventId: event.id,
+          eventType: event.type,
+        },
+        'event handler failed',
+      );
+    };
+    try {
+      const result = subscriber.handler(event);
+      if (result instanceof Promise) {
+        metrics.handlerStarted(subscriber.name);
+        result.then(
+          () => metrics.handlerSettled(subscriber.name),
+          (error: unknown) => {
+            metrics.handlerSettled(subscriber.name);
+            failed(error);
+          },
+        );
+      }
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  function dispatchInProcess(event: EventEnvelope): void {
+    for (const subscriber of subscribersOf(inProcessByType, inProcess, event.type)) {
+      queueMicrotask(() => runInProcess(subscriber, event));
+    }
+  }
+
+  function deliveries(events: readonly EventEnvelope[]): EnqueueItem[] {
+    const items: EnqueueItem[] = [];
+    for (const event of events) {
+      for (const subscriber of subscribersOf(durableByType, durable.values(), event.type)) {
+        const orderKey = subscriber.orderKey?.(event);
+        items.push({
+          type: DELIVER_TASK_TYPE,
+          payload: { subscriber: subscriber.name, event },
+          options: {
+            productId: event.productId,
+            idempotencyKey: `${subscriber.name}:${event.id}`,
+            maxAttempts: subscriber.maxAttempts ?? DEFAULT_DELIVERY_ATTEMPTS,
+            timeoutMs: subscriber.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+            ...(orderKey === undefined ? {} : { concurrencyKey: `${subscriber.name}:${orderKey}` }),
+          },
+        });
+        metrics.enqueued(subscriber.name, 1);
+      }
+    }
+    return items;
+  }
+
+  async function enqueueDurable(events: readonly EventEnvelope[]): Promise<void> {
+    const items = deliveries(events);
+    if (items.length === 0) return;
+    if (!queue) {
+      throw new Error(
+        'Durable subscribers need the event bus bound to a store: mount createEventsModule (with eventsExtension) or call bus.bind().',
+      );
+    }
+    await queue.enqueueMany(items);
+  }
+
+  const deliveryHandler: TaskHandler = async (task, ctx) => {
+    const parsed = deliveryPayloadSchema.safeParse(task.payload);
+    if (!parsed.success) throw new Error(`Task ${task.id} is not an event delivery.`);
+    const { subscriber: name, event } = parsed.data as {
+      subscriber: string;
+      event: EventEnvelope;
+    };
+    const subscriber = durable.get(name);
+    if (!subscriber || !binding) throw new Error(`No durable subscriber "${name}" is registered here.`);
+    const { store, clock: boundClock } = binding;
+    const handlerCtx = {
+      store,
+      clock: boundClock,
+      logger: ctx.logger,
+      signal: ctx.signal,
+      attempt: ctx.attempt,
+    };
+    const run = () => subscriber.handler(event, handlerCtx);
+    if (subscriber.dedupe === false) {
+      await run();
+      return;
+    }
+    const claimMs = (subscriber.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS) + 5_000;
+    await handleOnce({ store, clock: boundClock, subscriber: name, event, claimMs }, run);
+  };
+
+  const bus: EventBus = {
+    catalog,
+    get binding() {
+      return binding;
+    },
+    deliveryHandler,
+
+    define(definition) {
+      catalog.add(definition);
+    },
+
+    on(subscriber) {
+      assertSubscriberName(subscriber.name);
+      assertKnownTypes(subscriber.name, subscriber.types);
+      inProcess.push(subscriber);
+      inProcessByType = new Map();
+      return () => {
+        const index = inProcess.indexOf(subscriber);
+        if (index >= 0) inProcess.splice(index, 1);
+        inProcessByType = new Map();
+      };
+    },
+
+    subscribeDurable(subscriber) {
+      assertSubscriberName(subscriber.name);
+      assertKnownTypes(subscriber.name, subscriber.types);
+      if (durable.has(subscriber.name)) {
+        throw new TypeError(`A durable subscriber named "${subscriber.name}" exists already.`);
+      }
+      durable.set(subscriber.name, subscriber);
+      durableByType = new Map();
+    },
+
+    emit(type, payload, ctx) {
+      let event: EventEnvelope;
+      try {
+        event = stage(type, payload, ctx);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      metrics.emitted(type);
+      dispatchInProcess(event);
+      if (subscribersOf(durableByType, durable.values(), type).length === 0) {
+        return Promise.resolve(event as EnvelopeOf<typeof type>);
+      }
+      return enqueueDurable([event]).then(() => event as EnvelopeOf<typeof type>);
+    },
+
+    stage(type, payload, ctx) {
+      return stage(type, payload, ctx) as EnvelopeOf<typeof type>;
+    },
+
+    async publish(events, publishOptions = {}) {
+      for (const event of events) {
+        if (publishOptions.inProcess !== false) dispatchInProcess(event);
+      }
+      await enqueueDurable(events);
+    },
+
+    bind(next) {
+      if (binding) {
+        if (binding.store === next.store) return;
+        throw new Error('This event bus is bound to another store already; create one bus per service.');
+      }
+      binding = next;
+      queue = createQueue({
+        store: next.store,
+        clock: next.clock,
+        logger: next.logger,
+      });
+      if (next.metrics) metrics = registerEventMetrics(next.metrics);
+    },
+  };
+  return bus;
+}
