@@ -21,11 +21,10 @@ import {
 } from '@groundwork/jobs';
 import type { Clock, DocumentStore } from '@groundwork/store';
 import type { Registry } from 'prom-client';
-import { z } from 'zod';
 import { type Actor, actorSchema } from './actor.js';
 import { builtInEvents, type EventPayloads } from './built-in-events.js';
 import { EventCatalog, type EventDefinition } from './catalog.js';
-import { type EventEnvelope, eventEnvelopeSchema, isoTime, newEventId, productIdSchema } from './envelope.js';
+import { type EventEnvelope, isoTime, newEventId, PRODUCT_ID_PATTERN } from './envelope.js';
 import { type EventMetrics, noEventMetrics, registerEventMetrics } from './metrics.js';
 import { handleOnce } from './receipts.js';
 import {
@@ -93,12 +92,25 @@ export interface EventBus {
   readonly deliveryHandler: TaskHandler;
 }
 
-const deliveryPayloadSchema = z.object({
-  subscriber: z.string(),
-  event: eventEnvelopeSchema,
-});
+/** The payload of an `events.deliver` task (written by this bus; checked, not trusted blindly). */
+function deliveryOf(payload: unknown, taskId: string): { subscriber: string; event: EventEnvelope } {
+  const { subscriber, event } = (payload ?? {}) as { subscriber?: unknown; event?: Partial<EventEnvelope> };
+  if (
+    typeof subscriber !== 'string' ||
+    typeof event !== 'object' ||
+    event === null ||
+    typeof event.id !== 'string' ||
+    typeof event.type !== 'string' ||
+    typeof event.productId !== 'string' ||
+    typeof event.occurredAt !== 'string'
+  ) {
+    throw new Error(`Task ${taskId} is not an event delivery.`);
+  }
+  return { subscriber, event: event as EventEnvelope };
+}
 
 const silent: JobsLogger = { debug() {}, info() {}, warn() {}, error() {} };
+const systemClock: Clock = { now: () => Date.now() };
 
 export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
   const catalog = new EventCatalog([...builtInEvents, ...(options.definitions ?? [])]);
@@ -113,7 +125,7 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
   // Actor objects already validated: emitters usually pass the same one for a whole request.
   const validActors = new WeakSet<object>();
 
-  const clock = (): Clock => binding?.clock ?? options.clock ?? { now: () => Date.now() };
+  const clock = (): Clock => binding?.clock ?? options.clock ?? systemClock;
   const logger = (): JobsLogger => binding?.logger ?? options.logger ?? silent;
 
   function subscribersOf<S extends { types: InProcessSubscriber['types'] }>(
@@ -141,7 +153,7 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
 
   function checkContext(ctx: EmitContext): void {
     const issues = [];
-    if (typeof ctx?.productId !== 'string' || !productIdSchema.safeParse(ctx.productId).success) {
+    if (typeof ctx?.productId !== 'string' || !PRODUCT_ID_PATTERN.test(ctx.productId)) {
       issues.push({
         path: 'ctx.productId',
         message: 'must be a product id',
@@ -223,9 +235,12 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
   }
 
   function dispatchInProcess(event: EventEnvelope): void {
-    for (const subscriber of subscribersOf(inProcessByType, inProcess, event.type)) {
-      queueMicrotask(() => runInProcess(subscriber, event));
-    }
+    const subscribers = subscribersOf(inProcessByType, inProcess, event.type);
+    if (subscribers.length === 0) return;
+    // One microtask per event, after emit returned; each handler isolated inside it.
+    queueMicrotask(() => {
+      for (const subscriber of subscribers) runInProcess(subscriber, event);
+    });
   }
 
   function deliveries(events: readonly EventEnvelope[]): EnqueueItem[] {
@@ -250,26 +265,42 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
     return items;
   }
 
-  async function enqueueDurable(events: readonly EventEnvelope[]): Promise<void> {
+  // Deliveries enqueued in the same turn of the event loop (concurrent emits) share one
+  // `enqueueMany`: one store transaction on SQLite, a group commit.
+  let pendingItems: Array<{ items: EnqueueItem[]; settle: (error?: unknown) => void }> = [];
+  async function flushDeliveries(target: Queue): Promise<void> {
+    const batch = pendingItems;
+    pendingItems = [];
+    try {
+      await target.enqueueMany(batch.flatMap((entry) => entry.items));
+      for (const entry of batch) entry.settle();
+    } catch (error) {
+      for (const entry of batch) entry.settle(error);
+    }
+  }
+
+  function enqueueDurable(events: readonly EventEnvelope[]): Promise<void> {
     const items = deliveries(events);
-    if (items.length === 0) return;
-    if (!queue) {
-      throw new Error(
-        'Durable subscribers need the event bus bound to a store: mount createEventsModule (with eventsExtension) or call bus.bind().',
+    if (items.length === 0) return Promise.resolve();
+    const target = queue;
+    if (!target) {
+      return Promise.reject(
+        new Error(
+          'Durable subscribers need the event bus bound to a store: mount createEventsModule (with eventsExtension) or call bus.bind().',
+        ),
       );
     }
-    await queue.enqueueMany(items);
+    return new Promise((resolve, reject) => {
+      const settle = (error?: unknown) => (error === undefined ? resolve() : reject(error));
+      if (pendingItems.push({ items, settle }) === 1) setImmediate(() => void flushDeliveries(target));
+    });
   }
 
   const deliveryHandler: TaskHandler = async (task, ctx) => {
-    const parsed = deliveryPayloadSchema.safeParse(task.payload);
-    if (!parsed.success) throw new Error(`Task ${task.id} is not an event delivery.`);
-    const { subscriber: name, event } = parsed.data as {
-      subscriber: string;
-      event: EventEnvelope;
-    };
+    const { subscriber: name, event } = deliveryOf(task.payload, task.id);
     const subscriber = durable.get(name);
-    if (!subscriber || !binding) throw new Error(`No durable subscriber "${name}" is registered here.`);
+    if (!subscriber || !binding || !queue)
+      throw new Error(`No durable subscriber "${name}" is registered here.`);
     const { store, clock: boundClock } = binding;
     const handlerCtx = {
       store,
@@ -283,8 +314,11 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
       await run();
       return;
     }
-    const claimMs = (subscriber.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS) + 5_000;
-    await handleOnce({ store, clock: boundClock, subscriber: name, event, claimMs }, run);
+    // A first attempt cannot repeat an earlier handling while an earlier task for this event and
+    // subscriber would still be kept (its id is the same, so the enqueue would have returned it).
+    const keptMs = queue.config.completedTtlSeconds * 1000;
+    const firstDelivery = ctx.attempt === 1 && boundClock.now() - Date.parse(event.occurredAt) < keptMs / 2;
+    await handleOnce({ store, clock: boundClock, subscriber: name, event, firstDelivery }, run);
   };
 
   const bus: EventBus = {

@@ -10,9 +10,11 @@ export const EVENT_ID_PREFIX = 'evt';
 
 export const eventIdSchema = z.string().regex(idPattern(EVENT_ID_PREFIX), 'must be an event id (evt_…)');
 
+export const PRODUCT_ID_PATTERN = /^[^/\\?#\s]{1,200}$/;
+
 export const productIdSchema = z
   .string()
-  .regex(/^[^/\\?#\s]{1,200}$/, 'must be 1-200 characters without / \\ ? # or spaces');
+  .regex(PRODUCT_ID_PATTERN, 'must be 1-200 characters without / \\ ? # or spaces');
 
 export const eventEnvelopeSchema = z.object({
   id: eventIdSchema,

@@ -1,16 +1,19 @@
 /**
- * The dedupe helper for at-least-once delivery: a subscriber handles each event id once. Before
- * the handler runs, a receipt `<subscriber>:<eventId>` is claimed in `event_receipts` (a create, or
- * a conditional replace of a lapsed claim); after it succeeds the receipt is marked done. So:
- * - a second delivery after success is skipped;
- * - a delivery that arrives while another is running waits (`RetryAt` the claim's expiry);
- * - a failed attempt releases its claim, and a crashed one's claim lapses after `claimMs`, so the
- *   event is handled again: once per *successful* handling, never two at a time.
- * Receipts expire after `RECEIPT_TTL_SECONDS` (30 days), longer than any retry schedule.
+ * The dedupe helper for at-least-once delivery: a subscriber handles each event id once. After a
+ * handler succeeds, a receipt `<subscriber>:<eventId>` is written to `event_receipts`; a delivery
+ * that finds the receipt is skipped. Receipts written in the same turn of the event loop go to the
+ * store together (one `createMany`, one transaction, where the store offers it).
+ *
+ * What it covers: the same event delivered again after the first delivery succeeded — a task that
+ * ran but whose completion was not recorded (crash, lost lease) and is run again, or an event
+ * published again after its delivery task expired. Receipts live 30 days (`RECEIPT_TTL_SECONDS`),
+ * longer than completed tasks are kept. What it cannot cover: a crash between the handler's
+ * success and its receipt write runs the handler again (at-least-once), and so can a worker that
+ * froze past its lease while another worker took the task over. Handlers with external effects
+ * should still pass the event id on (e.g. as an idempotency key) where the other side accepts one.
  */
 import { isAppError } from '@groundwork/errors';
-import { RetryAt } from '@groundwork/jobs';
-import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groundwork/store';
+import type { Clock, Container, ContainerSpec, DocumentStore, NewDocument } from '@groundwork/store';
 import type { EventEnvelope } from './envelope.js';
 
 export const RECEIPT_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -26,10 +29,7 @@ interface Receipt {
   productId: string;
   subscriber: string;
   eventId: string;
-  state: 'processing' | 'done';
-  /** While processing: when the claim lapses (ms). */
-  claimUntil: number;
-  doneAt: number | null;
+  handledAt: number;
 }
 
 export type ReceiptOutcome = 'handled' | 'skipped';
@@ -39,14 +39,67 @@ export interface HandleOnceOptions {
   clock: Clock;
   subscriber: string;
   event: Pick<EventEnvelope, 'id' | 'productId'>;
-  /** How long a claim holds before another delivery may take over (the handler's timeout + margin). */
-  claimMs: number;
+  /**
+   * The caller knows no earlier handling can exist (the bus's first attempt of a delivery task
+   * while any earlier task for the same event and subscriber would still be kept): skip the read.
+   */
+  firstDelivery?: boolean;
 }
 
-const MAX_ROUNDS = 5;
+interface ReceiptWriter {
+  container: Container<Receipt>;
+  /** Receipts waiting for this turn's `createMany`. */
+  pending: Array<{ doc: NewDocument<Receipt>; settle: (error?: unknown) => void }>;
+}
 
-function isRace(error: unknown): boolean {
-  return isAppError(error) && (error.status === 409 || error.status === 412 || error.status === 404);
+const writers = new WeakMap<DocumentStore, Promise<ReceiptWriter>>();
+
+/** The receipts container of `store`, ensured once per store (not on every delivery). */
+function writerOf(store: DocumentStore): Promise<ReceiptWriter> {
+  let writer = writers.get(store);
+  if (!writer) {
+    writer = store.ensureContainers([EVENT_RECEIPTS_CONTAINER]).then(() => ({
+      container: store.container<Receipt>(EVENT_RECEIPTS_CONTAINER.name),
+      pending: [],
+    }));
+    writers.set(store, writer);
+    writer.catch(() => writers.delete(store));
+  }
+  return writer;
+}
+
+const isConflict = (error: unknown) => isAppError(error) && error.status === 409;
+
+async function flush(writer: ReceiptWriter): Promise<void> {
+  const batch = writer.pending;
+  writer.pending = [];
+  const docs = batch.map((entry) => entry.doc);
+  try {
+    const results = writer.container.createMany
+      ? await writer.container.createMany(docs)
+      : await Promise.all(
+          docs.map((doc) =>
+            writer.container.create(doc).then(
+              (document) => ({ ok: true as const, document }),
+              (error: unknown) => ({ ok: false as const, error: error as Error }),
+            ),
+          ),
+        );
+    batch.forEach((entry, index) => {
+      const result = results[index];
+      // A receipt that exists already (a concurrent redelivery finished first) is as good.
+      entry.settle(result && !result.ok && !isConflict(result.error) ? result.error : undefined);
+    });
+  } catch (error) {
+    for (const entry of batch) entry.settle(error);
+  }
+}
+
+function record(writer: ReceiptWriter, doc: NewDocument<Receipt>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error?: unknown) => (error === undefined ? resolve() : reject(error));
+    if (writer.pending.push({ doc, settle }) === 1) setImmediate(() => void flush(writer));
+  });
 }
 
 /** Runs `handler` unless this subscriber already handled this event id; see the file comment. */
@@ -54,56 +107,18 @@ export async function handleOnce(
   options: HandleOnceOptions,
   handler: () => Promise<unknown> | unknown,
 ): Promise<ReceiptOutcome> {
-  const { store, clock, subscriber, event, claimMs } = options;
-  await store.ensureContainers([EVENT_RECEIPTS_CONTAINER]);
-  const receipts = store.container<Receipt>(EVENT_RECEIPTS_CONTAINER.name);
+  const { store, clock, subscriber, event } = options;
+  const writer = await writerOf(store);
   const id = `${subscriber}:${event.id}`;
-  const pk = event.productId;
-
-  let claim: StoredDocument<Receipt> | undefined;
-  for (let round = 0; round < MAX_ROUNDS && !claim; round++) {
-    const now = clock.now();
-    const existing = await receipts.read(id, pk);
-    if (existing?.state === 'done') return 'skipped';
-    if (existing && existing.claimUntil > now) {
-      throw new RetryAt(
-        existing.claimUntil - now + 1,
-        `event ${event.id} is being handled by another delivery`,
-      );
-    }
-    const next = {
-      id,
-      pk,
-      productId: pk,
-      subscriber,
-      eventId: event.id,
-      state: 'processing' as const,
-      claimUntil: now + claimMs,
-      doneAt: null,
-    };
-    try {
-      claim = existing
-        ? await receipts.replace(next, { ifMatch: existing.etag })
-        : await receipts.create(next);
-    } catch (error) {
-      if (!isRace(error)) throw error;
-    }
-  }
-  if (!claim) throw new RetryAt(1_000, `could not claim the receipt of event ${event.id}`);
-
-  try {
-    await handler();
-  } catch (error) {
-    // Release the claim so the retry runs at once; if this fails, the claim lapses by itself.
-    await receipts.delete(id, pk, { ifMatch: claim.etag }).catch(() => undefined);
-    throw error;
-  }
-  const { etag: _etag, updatedAt: _updatedAt, ...held } = claim;
-  await receipts
-    .replace({ ...held, state: 'done', doneAt: clock.now() }, { ifMatch: claim.etag })
-    .catch((error: unknown) => {
-      // The claim lapsed and another delivery took over: it will run the handler again (at-least-once).
-      if (!isRace(error)) throw error;
-    });
+  if (!options.firstDelivery && (await writer.container.read(id, event.productId))) return 'skipped';
+  await handler();
+  await record(writer, {
+    id,
+    pk: event.productId,
+    productId: event.productId,
+    subscriber,
+    eventId: event.id,
+    handledAt: clock.now(),
+  });
   return 'handled';
 }
