@@ -44,27 +44,39 @@ async function ours() {
   for (let s = 0; s < SUBSCRIBERS; s++) {
     bus.on({ name: `noop-${s}`, types: ['user.created'], handler: () => void (handled += 1) });
   }
-  return timeEmits(() => bus.emit('user.created', payload, ctx), () => handled);
+  return timeEmits(
+    () => bus.emit('user.created', payload, ctx),
+    () => handled,
+  );
 }
 
 async function emittery() {
   const emitter = new Emittery();
   let handled = 0;
   for (let s = 0; s < SUBSCRIBERS; s++) emitter.on('user.created', () => void (handled += 1));
-  return timeEmits(() => emitter.emit('user.created', payload), () => handled);
+  return timeEmits(
+    () => emitter.emit('user.created', payload),
+    () => handled,
+  );
 }
 
 async function nodeEvents() {
   const emitter = new EventEmitter();
   let handled = 0;
   for (let s = 0; s < SUBSCRIBERS; s++) emitter.on('user.created', () => void (handled += 1));
-  return timeEmits(() => emitter.emit('user.created', payload), () => handled);
+  return timeEmits(
+    () => emitter.emit('user.created', payload),
+    () => handled,
+  );
 }
 
 function withTimeout(promise, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ROUND_TIMEOUT_MS} ms`)), ROUND_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not finish in ${ROUND_TIMEOUT_MS} ms`)),
+      ROUND_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -129,9 +141,13 @@ console.log(
     `when it returns a promise; ${ROUNDS} alternating rounds, medians\n`,
 );
 console.log(`${''.padEnd(58)}${'emits/s'.padStart(12)}`);
-console.log(`${'@groundwork/events (catalog-validated, isolated handlers)'.padEnd(58)}${fmt(oursRate).padStart(12)}`);
+console.log(
+  `${'@groundwork/events (catalog-validated, isolated handlers)'.padEnd(58)}${fmt(oursRate).padStart(12)}`,
+);
 console.log(`${'emittery 1.2.1 (baseline, no validation)'.padEnd(58)}${fmt(emitteryRate).padStart(12)}`);
-console.log(`${'node:events EventEmitter (baseline, synchronous)'.padEnd(58)}${fmt(median(inProcess.node)).padStart(12)}`);
+console.log(
+  `${'node:events EventEmitter (baseline, synchronous)'.padEnd(58)}${fmt(median(inProcess.node)).padStart(12)}`,
+);
 console.log(
   `\nours / emittery: ${fmt((oursRate / emitteryRate) * 100)}% (target >= 100%) ${oursRate >= emitteryRate ? 'MET' : 'NOT MET'}`,
 );
