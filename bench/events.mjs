@@ -42,7 +42,13 @@ async function ours() {
   const bus = createEventBus();
   let handled = 0;
   for (let s = 0; s < SUBSCRIBERS; s++) {
-    bus.on({ name: `noop-${s}`, types: ['user.created'], handler: () => void (handled += 1) });
+    bus.on({
+      name: `noop-${s}`,
+      types: ['user.created'],
+      handler: () => {
+        handled += 1;
+      },
+    });
   }
   return timeEmits(
     () => bus.emit('user.created', payload, ctx),
@@ -53,7 +59,10 @@ async function ours() {
 async function emittery() {
   const emitter = new Emittery();
   let handled = 0;
-  for (let s = 0; s < SUBSCRIBERS; s++) emitter.on('user.created', () => void (handled += 1));
+  for (let s = 0; s < SUBSCRIBERS; s++)
+    emitter.on('user.created', () => {
+      handled += 1;
+    });
   return timeEmits(
     () => emitter.emit('user.created', payload),
     () => handled,
@@ -63,7 +72,10 @@ async function emittery() {
 async function nodeEvents() {
   const emitter = new EventEmitter();
   let handled = 0;
-  for (let s = 0; s < SUBSCRIBERS; s++) emitter.on('user.created', () => void (handled += 1));
+  for (let s = 0; s < SUBSCRIBERS; s++)
+    emitter.on('user.created', () => {
+      handled += 1;
+    });
   return timeEmits(
     () => emitter.emit('user.created', payload),
     () => handled,
