@@ -1,3 +1,4 @@
+import { eventsExtension } from '@groundwork/events';
 import {
   type Authenticator,
   createServiceApp,
@@ -32,8 +33,9 @@ export async function platformServiceOptions(options: CreatePlatformOptions): Pr
     config: config.env,
     store,
     modules: options.modules ?? platformModules(config),
-    // Hands every module's declared `jobs` (definitions and handlers) to the jobs module.
-    extensions: [jobsExtension],
+    // Hand every module's declared `events` to the events module (binding the bus to the store)
+    // and every module's `jobs` (definitions and handlers) to the jobs module.
+    extensions: [eventsExtension, jobsExtension],
     logger: createLogger({ name: 'platform', level: config.env.LOG_LEVEL }),
     ...(options.authenticator ? { authenticator: options.authenticator } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
