@@ -23,6 +23,15 @@ describe('newId', () => {
     expect(ids.size).toBe(1000);
   });
 
+  it('spreads 80 random bits over every base32 character of the random part', () => {
+    const ids = Array.from({ length: 20_000 }, () => newId('x', 42));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let position = 12; position < 28; position++) {
+      const seen = new Set(ids.map((id) => id[position]));
+      expect(seen.size).toBe(32); // each of the 16 characters takes all 32 values
+    }
+  });
+
   it('rejects bad prefixes and timestamps', () => {
     expect(() => newId('Note')).toThrow(TypeError);
     expect(() => newId('no_te')).toThrow(TypeError);
