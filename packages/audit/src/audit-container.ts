@@ -21,12 +21,9 @@ export function auditLogContainer(retentionDays: number = DEFAULT_RETENTION_DAYS
     partitionKey: '/productId',
     defaultTtl: retentionDays * SECONDS_PER_DAY,
     description: `Audit log: admin actions and security events, append-only, kept ${retentionDays} days.`,
-    // For the admin filters, newest first (SQLite builds them; Cosmos indexes every path).
-    indexes: [
-      { equal: ['action'], sort: 'atMs' },
-      { equal: ['actor.id'], sort: 'atMs' },
-      { equal: ['target.type', 'target.id'], sort: 'atMs' },
-    ],
+    // No declared indexes: on SQLite only `updateMatching` uses them (page queries scan the
+    // product's partition and sort), so they would cost a write per entry for nothing. Cosmos
+    // indexes every path.
   };
 }
 
