@@ -61,7 +61,7 @@ describe('platform modules declaring jobs', () => {
         .json()
         .items.map((job: { name: string }) => job.name)
         .sort(),
-    ).toEqual(['jobs.dead-letter-report', 'reports.daily']);
+    ).toEqual(['events.outbox-relay', 'jobs.dead-letter-report', 'reports.daily']);
     const run = await service.app.inject({
       method: 'POST',
       url: '/v1/jobs/reports.daily/run',

@@ -142,6 +142,11 @@ describe('platform service', () => {
     expect(listed.statusCode).toBe(200);
     expect(listed.json().items).toEqual([
       expect.objectContaining({
+        name: 'events.outbox-relay',
+        productId: 'default',
+        schedule: { kind: 'interval', everyMs: 10_000 },
+      }),
+      expect.objectContaining({
         name: 'jobs.dead-letter-report',
         productId: 'default',
         schedule: { kind: 'interval', everyMs: 900_000 },
