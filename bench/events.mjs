@@ -56,26 +56,14 @@ async function ours() {
   );
 }
 
-async function emittery() {
-  const emitter = new Emittery();
+/** A baseline emitter (emittery or node:events: both have `on` and `emit`) with SUBSCRIBERS no-op listeners. */
+async function baseline(emitter) {
   let handled = 0;
-  for (let s = 0; s < SUBSCRIBERS; s++)
+  for (let s = 0; s < SUBSCRIBERS; s++) {
     emitter.on('user.created', () => {
       handled += 1;
     });
-  return timeEmits(
-    () => emitter.emit('user.created', payload),
-    () => handled,
-  );
-}
-
-async function nodeEvents() {
-  const emitter = new EventEmitter();
-  let handled = 0;
-  for (let s = 0; s < SUBSCRIBERS; s++)
-    emitter.on('user.created', () => {
-      handled += 1;
-    });
+  }
   return timeEmits(
     () => emitter.emit('user.created', payload),
     () => handled,
@@ -143,8 +131,8 @@ async function durable(dir, round, kind) {
 const inProcess = { ours: [], emittery: [], node: [] };
 for (let round = 0; round < ROUNDS; round++) {
   inProcess.ours.push(await ours());
-  inProcess.emittery.push(await emittery());
-  inProcess.node.push(await nodeEvents());
+  inProcess.emittery.push(await baseline(new Emittery()));
+  inProcess.node.push(await baseline(new EventEmitter()));
 }
 const oursRate = median(inProcess.ours);
 const emitteryRate = median(inProcess.emittery);

@@ -1,8 +1,8 @@
 import { defineModule, type PlatformModule } from '@groundwork/http';
 import { createJobsModule, createWorker, jobsExtension } from '@groundwork/jobs';
+import { bearer, createFakeClock, createTestService } from '@groundwork/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bearer, createTestService } from '../test/service-support.js';
 import { createEventBus, DELIVER_TASK_TYPE } from './bus.js';
 import { defineEvent } from './catalog.js';
 import type { EventEnvelope } from './envelope.js';
@@ -46,7 +46,11 @@ function notesModule(received: EventEnvelope[], heard: string[]): PlatformModule
 }
 
 async function service(modules: PlatformModule[]) {
-  const built = await createTestService(modules, [eventsExtension, jobsExtension]);
+  const built = await createTestService({
+    modules,
+    extensions: [eventsExtension, jobsExtension],
+    clock: createFakeClock(Date.UTC(2026, 10, 26)),
+  });
   closers.push(async () => void (await built.service.stop()));
   return built;
 }
@@ -122,13 +126,13 @@ describe('events module', () => {
       events: { durableSubscribers: [{ name: 'notes-index', types: '*', handler: () => {} }] },
     });
     await expect(
-      createTestService(
-        [createEventsModule({ bus, productId: 'p' }), jobs(), notesModule([], []), twin],
-        [eventsExtension, jobsExtension],
-      ),
+      createTestService({
+        modules: [createEventsModule({ bus, productId: 'p' }), jobs(), notesModule([], []), twin],
+        extensions: [eventsExtension, jobsExtension],
+      }),
     ).rejects.toThrow(/Subscriber "notes-index" is declared by both module "notes" and module "twin"/);
-    await expect(createTestService([notesModule([], [])], [eventsExtension])).rejects.toThrow(
-      /declare events, but no events module/,
-    );
+    await expect(
+      createTestService({ modules: [notesModule([], [])], extensions: [eventsExtension] }),
+    ).rejects.toThrow(/declare events, but no events module/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The catalog API, mounted under `/v1` by the events module: any authenticated caller may list
+ * The catalog API, mounted under `/v1` by the events module. Every authenticated caller may list
  * the event types it can subscribe to, with versions and payload JSON Schemas.
  */
 import { guard, type ModuleRoutes } from '@groundwork/http';

@@ -15,3 +15,5 @@ export type { StoreConformanceFactory, StoreConformanceHarness } from './store-c
 export { describeStoreConformance } from './store-conformance.js';
 export type { TempSqliteStore } from './temp-sqlite.js';
 export { createTempSqliteStore } from './temp-sqlite.js';
+export type { TestService, TestServiceOptions } from './test-service.js';
+export { bearer, createTestService, testAuthenticator } from './test-service.js';

@@ -1,0 +1,87 @@
+/**
+ * A service for module tests: `createServiceApp` over a memory store (unless one is given), a fake
+ * clock, silent logs, and the test authenticator, whose tokens are
+ * `Bearer <subject>|<productId>|<roles comma-separated>[|<impersonatedBy>]` (e.g. `Bearer ann|acme|admin`;
+ * anything else is unauthenticated). `bearer(...)` builds the header.
+ */
+import {
+  type Authenticator,
+  createServiceApp,
+  type ModuleExtension,
+  type PlatformModule,
+  type Principal,
+  type ServiceApp,
+  serviceConfigFromEnv,
+} from '@groundwork/http';
+import { createLogger } from '@groundwork/logger';
+import type { DocumentStore } from '@groundwork/store';
+import { createMemoryStore } from '@groundwork/store/memory';
+import { createFakeClock, type FakeClock } from './fake-clock.js';
+
+const TOKEN = /^Bearer ([^|\s]+)\|([^|\s]+)\|([^|\s]*)(?:\|([^|\s]+))?$/;
+
+export const testAuthenticator: Authenticator = async (request) => {
+  const match = TOKEN.exec(request.headers.authorization ?? '');
+  if (!match) return null;
+  const [, subject, productId, roles, impersonatedBy] = match;
+  const principal: Principal = {
+    subject: subject as string,
+    productId: productId as string,
+    roles: (roles as string).split(',').filter(Boolean),
+    scopes: [],
+    kind: 'user',
+    ...(impersonatedBy ? { impersonatedBy } : {}),
+  };
+  return principal;
+};
+
+/** The `authorization` header of a test token. */
+export function bearer(
+  subject: string,
+  productId: string,
+  roles: string[],
+  impersonatedBy?: string,
+): { authorization: string } {
+  const parts = [subject, productId, roles.join(','), ...(impersonatedBy ? [impersonatedBy] : [])];
+  return { authorization: `Bearer ${parts.join('|')}` };
+}
+
+export interface TestServiceOptions {
+  modules: readonly PlatformModule[];
+  extensions?: readonly ModuleExtension[];
+  /** Default: a fake clock at its default start. */
+  clock?: FakeClock;
+  /** Default: a memory store on `clock`. */
+  store?: DocumentStore;
+  name?: string;
+}
+
+export interface TestService {
+  service: ServiceApp;
+  store: DocumentStore;
+  clock: FakeClock;
+}
+
+export async function createTestService(options: TestServiceOptions): Promise<TestService> {
+  const clock = options.clock ?? createFakeClock();
+  const store = options.store ?? createMemoryStore({ clock });
+  const name = options.name ?? 'test-service';
+  const service = await createServiceApp({
+    name,
+    version: '0.0.0',
+    config: serviceConfigFromEnv({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      STORE_SWEEP_INTERVAL_MS: '0',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+    }),
+    store,
+    modules: options.modules,
+    extensions: [...(options.extensions ?? [])],
+    logger: createLogger({ name, level: 'silent' }),
+    authenticator: testAuthenticator,
+    clock,
+  });
+  return { service, store, clock };
+}
