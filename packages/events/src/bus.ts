@@ -259,7 +259,6 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
             ...(orderKey === undefined ? {} : { concurrencyKey: `${subscriber.name}:${orderKey}` }),
           },
         });
-        metrics.enqueued(subscriber.name, 1);
       }
     }
     return items;
@@ -272,7 +271,9 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
     const batch = pendingItems;
     pendingItems = [];
     try {
-      await target.enqueueMany(batch.flatMap((entry) => entry.items));
+      const items = batch.flatMap((entry) => entry.items);
+      await target.enqueueMany(items);
+      for (const item of items) metrics.enqueued((item.payload as { subscriber: string }).subscriber, 1);
       for (const entry of batch) entry.settle();
     } catch (error) {
       for (const entry of batch) entry.settle(error);
