@@ -15,6 +15,7 @@ export const principalSchema = z.object({
     .min(1)
     .optional()
     .describe('When an admin acts as this user: the admin. Audited with every action.'),
+  sessionId: z.string().min(1).optional().describe('The sign-in session a user token belongs to.'),
 });
 export type Principal = z.infer<typeof principalSchema>;
 
