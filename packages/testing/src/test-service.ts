@@ -54,6 +54,8 @@ export interface TestServiceOptions {
   /** Default: a memory store on `clock`. */
   store?: DocumentStore;
   name?: string;
+  /** Default: `testAuthenticator`. */
+  authenticator?: Authenticator;
 }
 
 export interface TestService {
@@ -80,7 +82,7 @@ export async function createTestService(options: TestServiceOptions): Promise<Te
     modules: options.modules,
     extensions: [...(options.extensions ?? [])],
     logger: createLogger({ name, level: 'silent' }),
-    authenticator: testAuthenticator,
+    authenticator: options.authenticator ?? testAuthenticator,
     clock,
   });
   return { service, store, clock };

@@ -1,0 +1,40 @@
+/**
+ * The environment variables of the auth module. A service spreads the shape into its own env
+ * schema; the configuration reference in the docs is generated from the `.describe()` texts.
+ */
+import { envInt, envList, secret } from '@groundwork/config';
+import { z } from 'zod';
+
+export const authEnvSchema = z.object({
+  AUTH_ISSUER: z
+    .string()
+    .min(1)
+    .default('groundwork')
+    .describe('`iss` of access tokens (usually the public URL of the platform); checked on every request.'),
+  AUTH_AUDIENCE: z
+    .string()
+    .min(1)
+    .default('groundwork')
+    .describe('`aud` of access tokens; checked on every request.'),
+  AUTH_ACCESS_TOKEN_TTL_SECONDS: envInt({ min: 60, max: 3_600 })
+    .default(900)
+    .describe('Lifetime of an access token, in seconds (refresh tokens renew them).'),
+  AUTH_PRODUCT_IDS: envList()
+    .default([])
+    .describe(
+      'Products users may register in besides PRODUCT_ID (comma-separated), until the products registry exists.',
+    ),
+  AUTH_SIGNING_KEYS: secret(z.string().min(1).optional()).describe(
+    'JSON array of private EC P-256 JWKs (or PKCS#8 PEM strings) that sign access tokens; the first signs. Unset: a key is generated and kept in the store.',
+  ),
+  ADMIN_EMAIL: z
+    .string()
+    .email()
+    .optional()
+    .describe('The first super admin, created on first start when the product has no users.'),
+  ADMIN_PASSWORD: secret(z.string().min(8).max(128).optional()).describe(
+    'Password of the first super admin. Unset: a strong one is generated and logged once.',
+  ),
+});
+
+export type AuthEnv = z.output<typeof authEnvSchema>;

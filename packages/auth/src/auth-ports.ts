@@ -1,0 +1,48 @@
+/**
+ * What the auth service needs from its neighbours, as narrow interfaces: the sessions service
+ * (`@groundwork/sessions` satisfies it), the event bus and the audit recorder (both optional).
+ */
+import type { Actor, EventBus } from '@groundwork/events';
+
+export interface SessionInfo {
+  id: string;
+  userId: string;
+  productId: string;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
+export interface SessionsPort {
+  create(input: {
+    userId: string;
+    productId: string;
+    platform?: string | undefined;
+    deviceId?: string | undefined;
+    deviceName?: string | undefined;
+    ip?: string | undefined;
+    userAgent?: string | undefined;
+    impersonatedBy?: string | undefined;
+  }): Promise<{ session: SessionInfo; newDevice: boolean }>;
+  get(userId: string, sessionId: string): Promise<SessionInfo | undefined>;
+  revoke(userId: string, sessionId: string, reason: string): Promise<unknown>;
+  revokeAll(
+    userId: string,
+    options: { productId: string; exceptSessionId?: string | undefined; reason: string },
+  ): Promise<number>;
+}
+
+/** One security event or admin action for the audit log. */
+export interface AuditRecord {
+  productId: string;
+  actor: Actor;
+  action: string;
+  target?: { type: string; id: string };
+  summary?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
+  ip?: string;
+  userAgent?: string;
+  requestId?: string;
+}
+
+export type AuditSink = (record: AuditRecord) => Promise<unknown>;
+
+export type EventEmitterPort = Pick<EventBus, 'emit'>;

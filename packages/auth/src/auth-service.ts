@@ -1,0 +1,460 @@
+/**
+ * The account operations behind the auth routes (no HTTP here): register, login, refresh, logout,
+ * profile, password change, account deletion, and the admin's user management. Security choices:
+ * - unknown email and wrong password answer the same `invalid_credentials` 401, and both cost one
+ *   argon2 verify (a dummy hash for unknown users), so neither body, status nor timing tells them apart;
+ * - login is throttled per account+IP, per IP and per account, with exponential backoff (429 +
+ *   `Retry-After`); register has a per-IP guard;
+ * - a refresh token is single-use (rotation); reuse outside the grace window revokes the session;
+ * - a changed password signs out every other session; a disabled or deleted user's sessions end.
+ */
+import {
+  ConflictError,
+  ForbiddenError,
+  isAppError,
+  UnauthorizedError,
+  ValidationError,
+} from '@groundwork/errors';
+import type { Actor } from '@groundwork/events';
+import type { Principal } from '@groundwork/http';
+import type { Clock } from '@groundwork/store';
+import type { AccessTokens } from './access-tokens.js';
+import type { AuditRecord, AuditSink, EventEmitterPort, SessionsPort } from './auth-ports.js';
+import { hashPassword, passwordSchema, verifyAgainstDummy, verifyPassword } from './passwords.js';
+import type { RefreshTokens } from './refresh-tokens.js';
+import type { BackoffPolicy, Throttle } from './throttle.js';
+import {
+  emailSchema,
+  type Profile,
+  toUser,
+  type User,
+  type UserFilters,
+  type UserRepository,
+  type UserRole,
+  type UserStatus,
+} from './users.js';
+
+/** Where a request came from: recorded on the session and in the audit log. */
+export interface RequestMeta {
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+  requestId?: string | undefined;
+  platform?: string | undefined;
+  deviceId?: string | undefined;
+  deviceName?: string | undefined;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  sessionId: string;
+}
+
+export interface AuthServiceOptions {
+  users: UserRepository;
+  sessions: SessionsPort;
+  refreshTokens: RefreshTokens;
+  accessTokens: AccessTokens;
+  throttle: Throttle;
+  clock: Clock;
+  events?: EventEmitterPort | undefined;
+  audit?: AuditSink | undefined;
+  /** Products users may register in and sign in to (until the products registry exists). */
+  products: readonly string[];
+}
+
+const LOGIN_ACCOUNT_IP: BackoffPolicy = { freeAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 };
+const LOGIN_IP: BackoffPolicy = { freeAttempts: 20, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 };
+const LOGIN_ACCOUNT: BackoffPolicy = { freeAttempts: 50, baseDelayMs: 1_000, maxDelayMs: 5 * 60_000 };
+const REGISTER_PER_IP = { limit: 10, windowMs: 10 * 60_000 };
+const PRIVILEGED: readonly UserRole[] = ['admin', 'super_admin'];
+
+const invalidCredentials = () =>
+  new UnauthorizedError('The email or password is incorrect.', 'invalid_credentials');
+
+function fieldError(path: string, message: string, code = 'invalid'): ValidationError {
+  return new ValidationError([{ path, message, code }], message);
+}
+
+function parsePassword(password: unknown, path = 'password'): string {
+  const parsed = passwordSchema.safeParse(password);
+  if (!parsed.success) throw fieldError(path, parsed.error.issues[0]?.message ?? 'is not a valid password');
+  return parsed.data;
+}
+
+function parseEmail(email: unknown): string {
+  const parsed = emailSchema.safeParse(email);
+  if (!parsed.success) throw fieldError('email', 'must be an email address', 'invalid_email');
+  return parsed.data;
+}
+
+const userActor = (userId: string): Actor => ({ type: 'user', id: userId });
+
+export function actorOfPrincipal(principal: Principal): Actor {
+  const type = principal.roles.some((role) => PRIVILEGED.includes(role as UserRole)) ? 'admin' : 'user';
+  return {
+    type: principal.kind === 'api_token' ? 'api_token' : type,
+    id: principal.subject,
+    ...(principal.impersonatedBy ? { impersonatedBy: principal.impersonatedBy } : {}),
+  };
+}
+
+export function createAuthService(options: AuthServiceOptions) {
+  const { users, sessions, refreshTokens, accessTokens, throttle, clock } = options;
+
+  async function audit(record: AuditRecord, meta: RequestMeta): Promise<void> {
+    if (!options.audit) return;
+    await options.audit({
+      ...record,
+      ...(meta.ip ? { ip: meta.ip } : {}),
+      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
+      ...(meta.requestId ? { requestId: meta.requestId } : {}),
+    });
+  }
+
+  function assertProduct(productId: string): void {
+    if (!options.products.includes(productId)) {
+      throw fieldError('productId', `Unknown product "${productId}".`, 'unknown_product');
+    }
+  }
+
+  async function signIn(user: User, meta: RequestMeta, impersonatedBy?: string): Promise<TokenPair> {
+    const { session } = await sessions.create({
+      userId: user.id,
+      productId: user.productId,
+      platform: meta.platform,
+      deviceId: meta.deviceId,
+      deviceName: meta.deviceName,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      impersonatedBy,
+    });
+    const refreshToken = await refreshTokens.issue({
+      sessionId: session.id,
+      userId: user.id,
+      productId: user.productId,
+      expiresAt: session.expiresAt,
+    });
+    return tokensFor(user, session.id, refreshToken);
+  }
+
+  async function tokensFor(user: User, sessionId: string, refreshToken: string): Promise<TokenPair> {
+    const accessToken = await accessTokens.sign({
+      sub: user.id,
+      pid: user.productId,
+      sid: sessionId,
+      roles: [user.role],
+    });
+    return { accessToken, tokenType: 'Bearer', expiresIn: accessTokens.ttlSeconds, refreshToken, sessionId };
+  }
+
+  async function endSessions(user: User, reason: string, exceptSessionId?: string): Promise<number> {
+    return sessions.revokeAll(user.id, { productId: user.productId, exceptSessionId, reason });
+  }
+
+  async function mustBeActiveUser(principal: Principal) {
+    const user = await users.get(principal.productId, principal.subject);
+    if (!user || user.status !== 'active')
+      throw new UnauthorizedError('The account is not active.', 'account_inactive');
+    return user;
+  }
+
+  /** Role changes: only a super_admin grants or takes admin rights, and nobody changes their own role. */
+  function assertMayManage(actor: Principal, target: User, nextRole?: UserRole): void {
+    const actorIsSuper = actor.roles.includes('super_admin');
+    const touchesPrivileged = PRIVILEGED.includes(target.role) || (nextRole && PRIVILEGED.includes(nextRole));
+    if (touchesPrivileged && !actorIsSuper) {
+      throw new ForbiddenError('Only a super admin can manage admins.', 'super_admin_required');
+    }
+    if (nextRole && target.id === actor.subject) {
+      throw new ForbiddenError('You cannot change your own role.', 'own_role');
+    }
+  }
+
+  return {
+    async register(
+      input: { productId: string; email: unknown; password: unknown; profile?: Profile },
+      meta: RequestMeta,
+    ): Promise<{ user: User; tokens: TokenPair }> {
+      assertProduct(input.productId);
+      await throttle.hit(
+        'register-ip',
+        meta.ip ?? 'unknown',
+        REGISTER_PER_IP.limit,
+        REGISTER_PER_IP.windowMs,
+      );
+      const email = parseEmail(input.email);
+      const password = parsePassword(input.password);
+      const stored = await users.create({
+        productId: input.productId,
+        email,
+        passwordHash: await hashPassword(password),
+        ...(input.profile ? { profile: input.profile } : {}),
+      });
+      const user = toUser(stored);
+      const tokens = await signIn(user, meta);
+      await options.events?.emit(
+        'user.created',
+        { userId: user.id, email: user.email, plan: 'free' },
+        { productId: user.productId, actor: userActor(user.id) },
+      );
+      return { user, tokens };
+    },
+
+    async login(
+      input: { productId: string; email: unknown; password: unknown },
+      meta: RequestMeta,
+    ): Promise<{ user: User; tokens: TokenPair }> {
+      assertProduct(input.productId);
+      if (typeof input.password !== 'string' || input.password.length > 1024) throw invalidCredentials();
+      const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+      const ip = meta.ip ?? 'unknown';
+      const keys = {
+        accountIp: `${input.productId}|${email}|${ip}`,
+        ip,
+        account: `${input.productId}|${email}`,
+      };
+      await throttle.check('login-account-ip', keys.accountIp);
+      await throttle.check('login-ip', keys.ip);
+      await throttle.check('login-account', keys.account);
+
+      const found = email ? await users.findByEmail(input.productId, email) : undefined;
+      const verdict = found?.passwordHash
+        ? await verifyPassword(found.passwordHash, input.password)
+        : { ok: await verifyAgainstDummy(input.password), needsRehash: false };
+      if (!found || !verdict.ok) {
+        await Promise.all([
+          throttle.fail('login-account-ip', keys.accountIp, LOGIN_ACCOUNT_IP),
+          throttle.fail('login-ip', keys.ip, LOGIN_IP),
+          throttle.fail('login-account', keys.account, LOGIN_ACCOUNT),
+        ]);
+        await audit(
+          {
+            productId: input.productId,
+            actor: found ? userActor(found.id) : { type: 'system', id: 'auth' },
+            action: 'auth.login_failed',
+            ...(found ? { target: { type: 'user', id: found.id } } : {}),
+          },
+          meta,
+        );
+        throw invalidCredentials();
+      }
+      if (found.status !== 'active')
+        throw new ForbiddenError('This account is disabled.', 'account_disabled');
+      let stored = found;
+      if (verdict.needsRehash) {
+        stored = await users
+          .replace({ ...found, passwordHash: await hashPassword(input.password) })
+          .catch(() => found); // a concurrent change wins; the next login rehashes
+      }
+      await Promise.all([
+        throttle.reset('login-account-ip', keys.accountIp),
+        throttle.reset('login-account', keys.account),
+      ]);
+      const user = toUser(stored);
+      return { user, tokens: await signIn(user, meta) };
+    },
+
+    async refresh(refreshToken: unknown, meta: RequestMeta): Promise<TokenPair> {
+      if (typeof refreshToken !== 'string') {
+        throw new UnauthorizedError('The refresh token is invalid or expired.', 'refresh_token_invalid');
+      }
+      const result = await refreshTokens.rotate(refreshToken);
+      const { owner } = result;
+      if (result.outcome === 'reused') {
+        await sessions.revoke(owner.userId, owner.sessionId, 'refresh_token_reused');
+        await refreshTokens.revokeFamily(owner.sessionId);
+        await audit(
+          {
+            productId: owner.productId,
+            actor: userActor(owner.userId),
+            action: 'auth.refresh_token_reused',
+            target: { type: 'session', id: owner.sessionId },
+          },
+          meta,
+        );
+        throw new UnauthorizedError(
+          'This refresh token was used already; the session has been ended.',
+          'refresh_token_reused',
+        );
+      }
+      const session = await sessions.get(owner.userId, owner.sessionId);
+      const user = await users.get(owner.productId, owner.userId);
+      if (
+        !session ||
+        session.revokedAt !== null ||
+        session.expiresAt <= clock.now() ||
+        user?.status !== 'active'
+      ) {
+        await refreshTokens.revokeFamily(owner.sessionId);
+        throw new UnauthorizedError('The session has ended.', 'session_ended');
+      }
+      return tokensFor(toUser(user), owner.sessionId, result.token);
+    },
+
+    async logout(principal: Principal): Promise<void> {
+      if (!principal.sessionId) return;
+      await sessions.revoke(principal.subject, principal.sessionId, 'logout');
+      await refreshTokens.revokeFamily(principal.sessionId);
+    },
+
+    async me(principal: Principal): Promise<User> {
+      return toUser(await users.mustGet(principal.productId, principal.subject));
+    },
+
+    async updateProfile(principal: Principal, profile: Profile): Promise<User> {
+      const user = await users.mustGet(principal.productId, principal.subject);
+      return toUser(await users.replace({ ...user, ...profile }));
+    },
+
+    async changePassword(
+      principal: Principal,
+      input: { currentPassword: unknown; newPassword: unknown },
+      meta: RequestMeta,
+    ): Promise<void> {
+      const user = await mustBeActiveUser(principal);
+      const next = parsePassword(input.newPassword, 'newPassword');
+      const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
+      if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current)).ok) {
+        throw new ForbiddenError('The current password is incorrect.', 'wrong_password');
+      }
+      await users.replace({ ...user, passwordHash: await hashPassword(next) });
+      await endSessions(toUser(user), 'password_changed', principal.sessionId);
+      await audit(
+        {
+          productId: user.productId,
+          actor: actorOfPrincipal(principal),
+          action: 'auth.password_changed',
+          target: { type: 'user', id: user.id },
+        },
+        meta,
+      );
+    },
+
+    async deleteAccount(
+      principal: Principal,
+      input: { password: unknown },
+      meta: RequestMeta,
+    ): Promise<void> {
+      const user = await mustBeActiveUser(principal);
+      const password = typeof input.password === 'string' ? input.password : '';
+      if (user.passwordHash && !(await verifyPassword(user.passwordHash, password)).ok) {
+        throw new ForbiddenError('The password is incorrect.', 'wrong_password');
+      }
+      await users.delete(user);
+      await endSessions(toUser(user), 'account_deleted');
+      await options.events?.emit(
+        'user.deleted',
+        { userId: user.id },
+        { productId: user.productId, actor: actorOfPrincipal(principal) },
+      );
+      await audit(
+        {
+          productId: user.productId,
+          actor: actorOfPrincipal(principal),
+          action: 'auth.account_deleted',
+          target: { type: 'user', id: user.id },
+        },
+        meta,
+      );
+    },
+
+    // --- admin ---
+
+    async listUsers(
+      productId: string,
+      filters: UserFilters,
+      page: { limit: number; cursor?: string | undefined },
+    ) {
+      const result = await users.list(productId, filters, page);
+      return {
+        items: result.items.map(toUser),
+        ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
+      };
+    },
+
+    async getUser(productId: string, userId: string): Promise<User> {
+      return toUser(await users.mustGet(productId, userId));
+    },
+
+    async updateUser(
+      actor: Principal,
+      userId: string,
+      change: { role?: UserRole | undefined; status?: UserStatus | undefined },
+      meta: RequestMeta,
+    ): Promise<User> {
+      const user = await users.mustGet(actor.productId, userId);
+      assertMayManage(actor, toUser(user), change.role);
+      if (change.status === 'disabled' && user.id === actor.subject) {
+        throw new ForbiddenError('You cannot disable your own account.', 'own_account');
+      }
+      const next = {
+        ...user,
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.status ? { status: change.status } : {}),
+      };
+      const updated = toUser(await users.replace(next));
+      if (change.status === 'disabled' || (change.role && change.role !== user.role)) {
+        await endSessions(updated, change.status === 'disabled' ? 'account_disabled' : 'role_changed');
+      }
+      await audit(
+        {
+          productId: user.productId,
+          actor: actorOfPrincipal(actor),
+          action: 'auth.user_updated',
+          target: { type: 'user', id: user.id },
+          summary: {
+            before: { role: user.role, status: user.status },
+            after: { role: updated.role, status: updated.status },
+          },
+        },
+        meta,
+      );
+      return updated;
+    },
+
+    async deleteUser(actor: Principal, userId: string, meta: RequestMeta): Promise<void> {
+      const user = await users.mustGet(actor.productId, userId);
+      assertMayManage(actor, toUser(user));
+      if (user.id === actor.subject)
+        throw new ConflictError('Delete your own account through /v1/auth/me.', 'own_account');
+      await users.delete(user);
+      await endSessions(toUser(user), 'account_deleted');
+      await options.events?.emit(
+        'user.deleted',
+        { userId: user.id },
+        { productId: user.productId, actor: actorOfPrincipal(actor) },
+      );
+      await audit(
+        {
+          productId: user.productId,
+          actor: actorOfPrincipal(actor),
+          action: 'auth.user_deleted',
+          target: { type: 'user', id: user.id },
+        },
+        meta,
+      );
+    },
+
+    async forceLogout(actor: Principal, userId: string, meta: RequestMeta): Promise<number> {
+      const user = await users.mustGet(actor.productId, userId);
+      assertMayManage(actor, toUser(user));
+      const revoked = await endSessions(toUser(user), 'forced_logout');
+      await audit(
+        {
+          productId: user.productId,
+          actor: actorOfPrincipal(actor),
+          action: 'auth.force_logout',
+          target: { type: 'user', id: user.id },
+        },
+        meta,
+      );
+      return revoked;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

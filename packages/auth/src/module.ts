@@ -1,0 +1,175 @@
+/**
+ * The auth platform module: composition only. From the service's context it builds the user
+ * repository, key ring, access and refresh tokens, throttle and `AuthService`; it declares the
+ * containers, mounts the routes, creates the first super admin at start, and hands the service an
+ * `authenticator` and an `extension` (the JWKS document at `/.well-known/jwks.json`, outside `/v1`).
+ */
+import {
+  type Authenticator,
+  defineModule,
+  type ModuleContext,
+  type ModuleExtension,
+  type PlatformModule,
+  publicRoute,
+} from '@groundwork/http';
+import { z } from 'zod';
+import { type AccessTokens, createAccessTokens } from './access-tokens.js';
+import type { AuditSink, EventEmitterPort, SessionsPort } from './auth-ports.js';
+import { type AuthService, createAuthService } from './auth-service.js';
+import { createAuthenticator, type SessionCheck } from './authenticator.js';
+import { AUTH_STATE_CONTAINER, bootstrapFirstAdmin } from './bootstrap.js';
+import { createRefreshTokens, REFRESH_TOKENS_CONTAINER } from './refresh-tokens.js';
+import { authRoutes } from './routes.js';
+import {
+  type ConfiguredSigningKey,
+  createSigningKeyRing,
+  SIGNING_KEYS_CONTAINER,
+  type SigningKeyRing,
+} from './signing-keys.js';
+import { AUTH_THROTTLE_CONTAINER, createThrottle } from './throttle.js';
+import { createUserRepository, USER_EMAILS_CONTAINER, USERS_CONTAINER } from './users.js';
+
+export interface AuthModuleOptions {
+  /** The sessions service (from `createSessionsModule`). */
+  sessions: SessionsPort & SessionCheck;
+  /** The service's own product: the default for register/login and where the first admin goes. */
+  productId: string;
+  /** More products users may register in (until the products registry exists). */
+  extraProductIds?: readonly string[];
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds?: number;
+  /** Signing keys from configuration; without them a key is generated and kept in the store. */
+  signingKeys?: ConfiguredSigningKey[];
+  /** The first super admin (see `bootstrap.ts`). */
+  admin?: { email?: string | undefined; password?: string | undefined };
+  /** Shown in the first-admin log line. */
+  signInUrl?: string;
+  /** Emits `user.created` / `user.deleted`. */
+  events?: EventEmitterPort;
+  /** Records security events and admin actions. */
+  audit?: AuditSink;
+}
+
+interface AuthRuntime {
+  service: AuthService;
+  keys: SigningKeyRing;
+  accessTokens: AccessTokens;
+}
+
+export interface AuthModule {
+  module: PlatformModule;
+  /** Pass to `createServiceApp({ authenticator })`. */
+  authenticator: Authenticator;
+  /** Pass in `createServiceApp({ extensions })`: serves `/.well-known/jwks.json`. */
+  extension: ModuleExtension;
+}
+
+const jwksSchema = z.object({
+  keys: z
+    .array(
+      z.object({
+        kty: z.string(),
+        crv: z.string(),
+        x: z.string(),
+        y: z.string(),
+        kid: z.string(),
+        alg: z.string(),
+        use: z.literal('sig'),
+      }),
+    )
+    .describe('Public keys that verify access tokens (the active key and recently retired ones).'),
+});
+
+export function createAuthModule(options: AuthModuleOptions): AuthModule {
+  let runtime: AuthRuntime | undefined;
+  const products = [options.productId, ...(options.extraProductIds ?? [])];
+
+  function bind(ctx: ModuleContext): AuthRuntime {
+    if (runtime) return runtime;
+    const { store, clock } = ctx;
+    const keys = createSigningKeyRing({
+      store,
+      clock,
+      ...(options.signingKeys?.length ? { keys: options.signingKeys } : {}),
+    });
+    const accessTokens = createAccessTokens({
+      keys,
+      issuer: options.issuer,
+      audience: options.audience,
+      clock,
+      ...(options.accessTokenTtlSeconds ? { ttlSeconds: options.accessTokenTtlSeconds } : {}),
+    });
+    const service = createAuthService({
+      users: createUserRepository(store, clock),
+      sessions: options.sessions,
+      refreshTokens: createRefreshTokens({ store, clock }),
+      accessTokens,
+      throttle: createThrottle(store, clock),
+      clock,
+      events: options.events,
+      audit: options.audit,
+      products,
+    });
+    runtime = { service, keys, accessTokens };
+    return runtime;
+  }
+
+  function bound(): AuthRuntime {
+    if (!runtime) throw new Error('The auth module is not mounted in a service yet.');
+    return runtime;
+  }
+
+  const module = defineModule({
+    name: 'auth',
+    containers: [
+      USERS_CONTAINER,
+      USER_EMAILS_CONTAINER,
+      REFRESH_TOKENS_CONTAINER,
+      AUTH_THROTTLE_CONTAINER,
+      SIGNING_KEYS_CONTAINER,
+      AUTH_STATE_CONTAINER,
+    ],
+    routes: async (app, { ctx }) => {
+      await app.register(authRoutes(bind(ctx).service, options.productId), { ctx });
+    },
+    async start(ctx) {
+      bind(ctx);
+      await bootstrapFirstAdmin({
+        store: ctx.store,
+        users: createUserRepository(ctx.store, ctx.clock),
+        logger: ctx.logger,
+        productId: options.productId,
+        adminEmail: options.admin?.email,
+        adminPassword: options.admin?.password,
+        signInUrl: options.signInUrl ?? '/v1/auth/login',
+      });
+    },
+  });
+
+  const extension: ModuleExtension = (_modules, ctx) => {
+    const { keys } = bind(ctx);
+    ctx.app.get(
+      '/.well-known/jwks.json',
+      {
+        ...publicRoute,
+        schema: {
+          summary: 'Public keys of access tokens (JWKS)',
+          tags: ['auth'],
+          response: { 200: jwksSchema },
+        },
+      },
+      async (_request, reply) => {
+        void reply.header('cache-control', 'public, max-age=300');
+        return keys.jwks();
+      },
+    );
+  };
+
+  const authenticator = createAuthenticator({
+    accessTokens: () => bound().accessTokens,
+    sessions: () => options.sessions,
+  });
+
+  return { module, authenticator, extension };
+}
