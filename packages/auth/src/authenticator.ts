@@ -36,6 +36,7 @@ export function createAuthenticator(options: {
       kind: 'user',
       sessionId: claims.sid,
       ...(claims.act ? { impersonatedBy: claims.act.sub } : {}),
+      ...(claims.ro ? { readOnly: true } : {}),
     };
     return principal;
   };

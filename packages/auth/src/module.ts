@@ -18,6 +18,8 @@ import type { AuditSink, EventEmitterPort, SessionsPort } from './auth-ports.js'
 import { type AuthService, createAuthService } from './auth-service.js';
 import { createAuthenticator, type SessionCheck } from './authenticator.js';
 import { AUTH_STATE_CONTAINER, bootstrapFirstAdmin } from './bootstrap.js';
+import { createImpersonation, IMPERSONATION_TTL_SECONDS, type Impersonation } from './impersonation.js';
+import { impersonationRoutes, installImpersonationHooks } from './impersonation-routes.js';
 import { createRefreshTokens, REFRESH_TOKENS_CONTAINER } from './refresh-tokens.js';
 import { authRoutes } from './routes.js';
 import {
@@ -53,6 +55,7 @@ export interface AuthModuleOptions {
 
 interface AuthRuntime {
   service: AuthService;
+  impersonation: Impersonation;
   keys: SigningKeyRing;
   accessTokens: AccessTokens;
 }
@@ -100,8 +103,9 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       clock,
       ...(options.accessTokenTtlSeconds ? { ttlSeconds: options.accessTokenTtlSeconds } : {}),
     });
+    const users = createUserRepository(store, clock);
     const service = createAuthService({
-      users: createUserRepository(store, clock),
+      users,
       sessions: options.sessions,
       refreshTokens: createRefreshTokens({ store, clock }),
       accessTokens,
@@ -111,7 +115,19 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       audit: options.audit,
       products,
     });
-    runtime = { service, keys, accessTokens };
+    const impersonation = createImpersonation({
+      users,
+      sessions: options.sessions,
+      accessTokens: createAccessTokens({
+        keys,
+        issuer: options.issuer,
+        audience: options.audience,
+        clock,
+        ttlSeconds: IMPERSONATION_TTL_SECONDS,
+      }),
+      audit: options.audit,
+    });
+    runtime = { service, impersonation, keys, accessTokens };
     return runtime;
   }
 
@@ -131,7 +147,9 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       AUTH_STATE_CONTAINER,
     ],
     routes: async (app, { ctx }) => {
-      await app.register(authRoutes(bind(ctx).service, options.productId), { ctx });
+      const { service, impersonation } = bind(ctx);
+      await app.register(authRoutes(service, options.productId), { ctx });
+      await app.register(impersonationRoutes(impersonation), { ctx });
     },
     async start(ctx) {
       bind(ctx);
@@ -149,6 +167,7 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
 
   const extension: ModuleExtension = (_modules, ctx) => {
     const { keys } = bind(ctx);
+    installImpersonationHooks(ctx.app, options.audit);
     ctx.app.get(
       '/.well-known/jwks.json',
       {

@@ -16,6 +16,10 @@ export const principalSchema = z.object({
     .optional()
     .describe('When an admin acts as this user: the admin. Audited with every action.'),
   sessionId: z.string().min(1).optional().describe('The sign-in session a user token belongs to.'),
+  readOnly: z
+    .boolean()
+    .optional()
+    .describe('True for a read-only impersonation: any write is refused with 403.'),
 });
 export type Principal = z.infer<typeof principalSchema>;
 
