@@ -8,24 +8,19 @@
  * - a refresh token is single-use (rotation); reuse outside the grace window revokes the session;
  * - a changed password signs out every other session; a disabled or deleted user's sessions end.
  */
-import {
-  ConflictError,
-  ForbiddenError,
-  isAppError,
-  UnauthorizedError,
-  ValidationError,
-} from '@groundwork/errors';
+import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '@groundwork/errors';
 import type { Actor } from '@groundwork/events';
 import type { Principal } from '@groundwork/http';
 import type { Clock } from '@groundwork/store';
 import type { AccessTokens } from './access-tokens.js';
-import type { AuditRecord, AuditSink, EventEmitterPort, SessionsPort } from './auth-ports.js';
+import type { AuditRecord, AuditSink, EventEmitterPort, SessionInfo, SessionsPort } from './auth-ports.js';
 import { hashPassword, passwordSchema, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 import type { BackoffPolicy, Throttle } from './throttle.js';
 import {
   emailSchema,
   type Profile,
+  rolesOf,
   toUser,
   type User,
   type UserFilters,
@@ -146,7 +141,7 @@ export function createAuthService(options: AuthServiceOptions) {
       sub: user.id,
       pid: user.productId,
       sid: sessionId,
-      roles: [user.role],
+      roles: rolesOf(user.role),
     });
     return { accessToken, tokenType: 'Bearer', expiresIn: accessTokens.ttlSeconds, refreshToken, sessionId };
   }
@@ -157,7 +152,7 @@ export function createAuthService(options: AuthServiceOptions) {
 
   async function mustBeActiveUser(principal: Principal) {
     const user = await users.get(principal.productId, principal.subject);
-    if (!user || user.status !== 'active')
+    if (user?.status !== 'active')
       throw new UnauthorizedError('The account is not active.', 'account_inactive');
     return user;
   }
@@ -262,7 +257,11 @@ export function createAuthService(options: AuthServiceOptions) {
       if (typeof refreshToken !== 'string') {
         throw new UnauthorizedError('The refresh token is invalid or expired.', 'refresh_token_invalid');
       }
-      const result = await refreshTokens.rotate(refreshToken);
+      let session: SessionInfo | undefined;
+      const result = await refreshTokens.rotate(refreshToken, async (owner) => {
+        session = await sessions.get(owner.userId, owner.sessionId);
+        return session?.expiresAt ?? owner.expiresAt;
+      });
       const { owner } = result;
       if (result.outcome === 'reused') {
         await sessions.revoke(owner.userId, owner.sessionId, 'refresh_token_reused');
@@ -281,7 +280,6 @@ export function createAuthService(options: AuthServiceOptions) {
           'refresh_token_reused',
         );
       }
-      const session = await sessions.get(owner.userId, owner.sessionId);
       const user = await users.get(owner.productId, owner.userId);
       if (
         !session ||

@@ -32,7 +32,12 @@ async function setup(roles: Record<string, UserRole>, productId = 'acme') {
     });
     people[name] = { id, token: login.json().tokens.accessToken };
   }
-  return { t, people: people as Record<keyof typeof roles, { id: string; token: string }> };
+  const person = (name: string) => {
+    const found = people[name];
+    if (!found) throw new Error(`no ${name}`);
+    return found;
+  };
+  return { t, person };
 }
 
 function impersonate(t: AuthTestApp, token: string, body: Record<string, unknown>) {
@@ -46,19 +51,19 @@ function impersonate(t: AuthTestApp, token: string, body: Record<string, unknown
 
 describe('impersonation', () => {
   it('gives an admin a read-only, audited, 15-minute token for a user', async () => {
-    const { t, people } = await setup({ ann: 'admin', bob: 'user' });
-    const started = await impersonate(t, people.ann.token, {
-      targetUserId: people.bob.id,
+    const { t, person } = await setup({ ann: 'admin', bob: 'user' });
+    const started = await impersonate(t, person('ann').token, {
+      targetUserId: person('bob').id,
       reason: 'support ticket 42',
     });
     expect(started.statusCode).toBe(201);
-    expect(started.json()).toMatchObject({ readOnly: true, expiresIn: 900, user: { id: people.bob.id } });
+    expect(started.json()).toMatchObject({ readOnly: true, expiresIn: 900, user: { id: person('bob').id } });
     expect(started.json()).not.toHaveProperty('refreshToken');
     const token = started.json().accessToken as string;
 
     const me = await t.service.app.inject({ method: 'GET', url: '/v1/auth/me', headers: bearer(token) });
     expect(me.statusCode).toBe(200);
-    expect(me.json().id).toBe(people.bob.id);
+    expect(me.json().id).toBe(person('bob').id);
     const write = await t.service.app.inject({
       method: 'PATCH',
       url: '/v1/auth/me',
@@ -72,8 +77,8 @@ describe('impersonation', () => {
     expect(
       chain.map((entry) => [entry.actor, entry.summary?.after?.method, entry.summary?.after?.status]),
     ).toEqual([
-      [{ type: 'user', id: people.bob.id, impersonatedBy: people.ann.id }, 'GET', 200],
-      [{ type: 'user', id: people.bob.id, impersonatedBy: people.ann.id }, 'PATCH', 403],
+      [{ type: 'user', id: person('bob').id, impersonatedBy: person('ann').id }, 'GET', 200],
+      [{ type: 'user', id: person('bob').id, impersonatedBy: person('ann').id }, 'PATCH', 403],
     ]);
     expect(
       t.audits.find((entry) => entry.action === 'auth.impersonation_started')?.summary?.after,
@@ -93,8 +98,8 @@ describe('impersonation', () => {
     ).toBe(401);
 
     t.clock.advance(0);
-    const again = await impersonate(t, people.ann.token, {
-      targetUserId: people.bob.id,
+    const again = await impersonate(t, person('ann').token, {
+      targetUserId: person('bob').id,
       reason: 'second look',
     });
     t.clock.advance(15 * 60_000 + 6_000);
@@ -107,27 +112,30 @@ describe('impersonation', () => {
   });
 
   it('keeps impersonation within product, role and write bounds', async () => {
-    const { t, people } = await setup({ root: 'super_admin', ann: 'admin', ada: 'admin', bob: 'user' });
-    const asAdminOnAdmin = await impersonate(t, people.ann.token, {
-      targetUserId: people.ada.id,
+    const { t, person } = await setup({ root: 'super_admin', ann: 'admin', ada: 'admin', bob: 'user' });
+    const asAdminOnAdmin = await impersonate(t, person('ann').token, {
+      targetUserId: person('ada').id,
       reason: 'check',
     });
     expect(asAdminOnAdmin.statusCode).toBe(403);
-    const writesByAdmin = await impersonate(t, people.ann.token, {
-      targetUserId: people.bob.id,
+    const writesByAdmin = await impersonate(t, person('ann').token, {
+      targetUserId: person('bob').id,
       reason: 'fix',
       allowWrites: true,
     });
     expect(writesByAdmin.statusCode).toBe(403);
-    const byUser = await impersonate(t, people.bob.token, { targetUserId: people.ann.id, reason: 'nope' });
+    const byUser = await impersonate(t, person('bob').token, {
+      targetUserId: person('ann').id,
+      reason: 'nope',
+    });
     expect(byUser.statusCode).toBe(403);
-    const self = await impersonate(t, people.ann.token, { targetUserId: people.ann.id, reason: 'me' });
+    const self = await impersonate(t, person('ann').token, { targetUserId: person('ann').id, reason: 'me' });
     expect(self.statusCode).toBe(400);
-    const noReason = await impersonate(t, people.ann.token, { targetUserId: people.bob.id });
+    const noReason = await impersonate(t, person('ann').token, { targetUserId: person('bob').id });
     expect(noReason.statusCode).toBe(400);
 
-    const writable = await impersonate(t, people.root.token, {
-      targetUserId: people.bob.id,
+    const writable = await impersonate(t, person('root').token, {
+      targetUserId: person('bob').id,
       reason: 'data fix',
       allowWrites: true,
     });
@@ -140,7 +148,7 @@ describe('impersonation', () => {
       payload: { name: 'Bob B.' },
     });
     expect(write.statusCode).toBe(200);
-    const chained = await impersonate(t, token, { targetUserId: people.ann.id, reason: 'chain' });
+    const chained = await impersonate(t, token, { targetUserId: person('ann').id, reason: 'chain' });
     expect(chained.statusCode).toBe(403);
 
     const other = await createAuthTestApp({ store: t.store, clock: t.clock });
@@ -150,7 +158,7 @@ describe('impersonation', () => {
       url: '/v1/auth/register',
       payload: { email: 'gus@example.com', password, productId: 'globex' },
     });
-    const crossProduct = await impersonate(t, people.root.token, {
+    const crossProduct = await impersonate(t, person('root').token, {
       targetUserId: foreign.json().user.id,
       reason: 'cross',
     });

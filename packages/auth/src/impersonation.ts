@@ -14,7 +14,7 @@ import type { Principal } from '@groundwork/http';
 import type { AccessTokens } from './access-tokens.js';
 import type { AuditSink, SessionsPort } from './auth-ports.js';
 import { actorOfPrincipal, type RequestMeta } from './auth-service.js';
-import { toUser, type User, type UserRepository } from './users.js';
+import { rolesOf, toUser, type User, type UserRepository } from './users.js';
 
 export const IMPERSONATION_TTL_SECONDS = 15 * 60;
 
@@ -88,7 +88,7 @@ export function createImpersonation(options: {
         sub: target.id,
         pid: target.productId,
         sid: session.id,
-        roles: [target.role],
+        roles: rolesOf(target.role),
         act: { sub: actor.subject },
         ro: readOnly,
       });

@@ -42,6 +42,7 @@ export {
   emailSchema,
   normalizeEmail,
   profileSchema,
+  rolesOf,
   USER_EMAILS_CONTAINER,
   USER_ROLES,
   USER_STATUSES,

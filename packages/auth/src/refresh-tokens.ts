@@ -43,8 +43,11 @@ export type RotateResult =
 
 export interface RefreshTokens {
   issue(owner: RefreshTokenOwner): Promise<string>;
-  /** Rotates a presented token; `refresh_token_invalid` (401) when unknown, malformed or expired. */
-  rotate(token: string): Promise<RotateResult>;
+  /**
+   * Rotates a presented token; `refresh_token_invalid` (401) when unknown, malformed or expired.
+   * `nextExpiresAt` gives the new token's end (the session's, which slides with activity).
+   */
+  rotate(token: string, nextExpiresAt?: (owner: RefreshTokenOwner) => Promise<number>): Promise<RotateResult>;
   /** Deletes every token of a session (sign-out, reuse, password change). */
   revokeFamily(sessionId: string): Promise<void>;
 }
@@ -84,7 +87,7 @@ export function createRefreshTokens(options: {
   return {
     issue,
 
-    async rotate(token) {
+    async rotate(token, nextExpiresAt) {
       const match = TOKEN.exec(token);
       if (!match) throw invalid();
       const sessionId = match[1] as string;
@@ -99,9 +102,13 @@ export function createRefreshTokens(options: {
           productId: doc.productId,
           expiresAt: doc.expiresAt,
         };
+        const next = async () => {
+          const expiresAt = nextExpiresAt ? await nextExpiresAt(owner) : owner.expiresAt;
+          return issue({ ...owner, expiresAt: Math.max(expiresAt, now + 1_000) });
+        };
         if (doc.state === 'rotated') {
           if (doc.rotatedAt !== null && now - doc.rotatedAt <= graceMs) {
-            return { outcome: 'rotated', token: await issue(owner), owner };
+            return { outcome: 'rotated', token: await next(), owner };
           }
           return { outcome: 'reused', owner };
         }
@@ -112,7 +119,7 @@ export function createRefreshTokens(options: {
           if (!isRace(error)) throw error;
           continue; // a concurrent refresh rotated it first: read again (grace applies)
         }
-        return { outcome: 'rotated', token: await issue(owner), owner };
+        return { outcome: 'rotated', token: await next(), owner };
       }
       throw invalid();
     },

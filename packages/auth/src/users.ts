@@ -68,6 +68,14 @@ interface EmailClaim {
   userId: string;
 }
 
+/**
+ * The roles a token carries for a user's role: a super admin is an admin too, so every route
+ * guarded by `admin` admits super admins.
+ */
+export function rolesOf(role: UserRole): string[] {
+  return role === 'super_admin' ? ['super_admin', 'admin'] : [role];
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().normalize('NFKC').toLowerCase();
 }

@@ -1,6 +1,8 @@
+import { authEnvSchema } from '@groundwork/auth';
 import { envPort, envUrl, loadEnv, productIdentitySchema, resolveSecrets } from '@groundwork/config';
 import { serviceEnvSchema } from '@groundwork/http';
 import { jobsEnvSchema } from '@groundwork/jobs';
+import { sessionsEnvSchema } from '@groundwork/sessions';
 import { type StoreOptions, storeEnvSchema, storeOptionsFromEnv } from '@groundwork/store';
 import type { z } from 'zod';
 
@@ -10,6 +12,8 @@ export const platformEnvSchema = serviceEnvSchema
   .extend(storeEnvSchema.shape)
   .extend(productIdentitySchema.shape)
   .extend(jobsEnvSchema.shape)
+  .extend(sessionsEnvSchema.shape)
+  .extend(authEnvSchema.shape)
   .extend({
     KEYVAULT_URL: envUrl({ protocols: ['https'] })
       .optional()
@@ -38,7 +42,7 @@ export function loadPlatformConfig(env: Record<string, string | undefined> = pro
 }
 
 /** Secrets the platform may read from `<NAME>_FILE` or Key Vault when they are not set directly. */
-const PLATFORM_SECRETS = ['COSMOS_KEY'] as const;
+const PLATFORM_SECRETS = ['COSMOS_KEY', 'AUTH_SIGNING_KEYS', 'ADMIN_PASSWORD'] as const;
 
 /**
  * Fills secrets that are not set in the environment from `<NAME>_FILE` files or Azure Key Vault
@@ -48,9 +52,24 @@ export async function resolvePlatformSecrets(
   config: PlatformConfig,
   env: Record<string, string | undefined> = process.env,
 ): Promise<PlatformConfig> {
-  if (config.store.kind !== 'cosmos' || config.store.key !== undefined) return config;
-  const secrets = await resolveSecrets([], { env, optional: PLATFORM_SECRETS });
-  return secrets.COSMOS_KEY ? { ...config, store: { ...config.store, key: secrets.COSMOS_KEY } } : config;
+  const wanted = PLATFORM_SECRETS.filter((name) =>
+    name === 'COSMOS_KEY'
+      ? config.store.kind === 'cosmos' && config.store.key === undefined
+      : config.env[name] === undefined,
+  );
+  if (wanted.length === 0) return config;
+  const secrets = await resolveSecrets([], { env, optional: wanted });
+  return {
+    env: {
+      ...config.env,
+      ...(secrets.AUTH_SIGNING_KEYS ? { AUTH_SIGNING_KEYS: secrets.AUTH_SIGNING_KEYS } : {}),
+      ...(secrets.ADMIN_PASSWORD ? { ADMIN_PASSWORD: secrets.ADMIN_PASSWORD } : {}),
+    },
+    store:
+      secrets.COSMOS_KEY && config.store.kind === 'cosmos'
+        ? { ...config.store, key: secrets.COSMOS_KEY }
+        : config.store,
+  };
 }
 
 /** Read by `pnpm docs:env` to generate the configuration reference. */

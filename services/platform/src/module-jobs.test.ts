@@ -2,7 +2,6 @@ import { defineModule, type ServiceApp } from '@groundwork/http';
 import { deadLetterReportJob } from '@groundwork/jobs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPlatformConfig } from './env.js';
-import { platformModules } from './modules.js';
 import { createPlatform } from './platform.js';
 
 const services: ServiceApp[] = [];
@@ -21,7 +20,7 @@ const config = loadPlatformConfig({
 function platformWith(...extra: ReturnType<typeof defineModule>[]) {
   return createPlatform({
     config,
-    modules: [...platformModules(config), ...extra],
+    extraModules: extra,
     authenticator: async (request) =>
       request.headers.authorization === admin.authorization
         ? { subject: 'usr_admin', productId: 'default', roles: ['admin'], scopes: [], kind: 'user' }
@@ -61,7 +60,7 @@ describe('platform modules declaring jobs', () => {
         .json()
         .items.map((job: { name: string }) => job.name)
         .sort(),
-    ).toEqual(['events.outbox-relay', 'jobs.dead-letter-report', 'reports.daily']);
+    ).toEqual(['events.outbox-relay', 'jobs.dead-letter-report', 'reports.daily', 'sessions.stale-cleanup']);
     const run = await service.app.inject({
       method: 'POST',
       url: '/v1/jobs/reports.daily/run',

@@ -151,6 +151,11 @@ describe('platform service', () => {
         productId: 'default',
         schedule: { kind: 'interval', everyMs: 900_000 },
       }),
+      expect.objectContaining({
+        name: 'sessions.stale-cleanup',
+        productId: 'default',
+        schedule: { kind: 'interval', everyMs: 6 * 3_600_000 },
+      }),
     ]);
     const openapi = (await service.app.inject({ method: 'GET', url: '/documentation/json' })).json();
     expect(Object.keys(openapi.paths)).toEqual(

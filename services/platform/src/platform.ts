@@ -10,13 +10,16 @@ import { jobsExtension } from '@groundwork/jobs';
 import { createLogger } from '@groundwork/logger';
 import { type Clock, openStore } from '@groundwork/store';
 import type { PlatformConfig } from './env.js';
-import { platformModules } from './modules.js';
+import { type PlatformComposition, platformModules } from './modules.js';
 import { PLATFORM_VERSION } from './version.js';
 
 export interface CreatePlatformOptions {
   config: PlatformConfig;
-  /** Default: `platformModules(config)`. Tests and benchmarks may mount others. */
+  /** Instead of the platform's modules (`platformModules(config)`): tests and benchmarks mount others. */
   modules?: readonly PlatformModule[];
+  /** Mounted after the platform's modules (ignored with `modules`). */
+  extraModules?: readonly PlatformModule[];
+  /** Default: the auth module's (Bearer access tokens). Tests may pass their own. */
   authenticator?: Authenticator;
   clock?: Clock;
 }
@@ -25,6 +28,10 @@ export interface CreatePlatformOptions {
 export async function platformServiceOptions(options: CreatePlatformOptions): Promise<ServiceAppOptions> {
   const { config } = options;
   const store = await openStore(config.store, options.clock ? { clock: options.clock } : {});
+  const composition: PlatformComposition = options.modules
+    ? { modules: options.modules, extensions: [eventsExtension, jobsExtension], authenticator: undefined }
+    : platformModules(config);
+  const authenticator = options.authenticator ?? composition.authenticator;
   return {
     name: 'platform',
     version: PLATFORM_VERSION,
@@ -32,12 +39,10 @@ export async function platformServiceOptions(options: CreatePlatformOptions): Pr
       'Groundwork platform API: identity, jobs, events, delivery, webhooks, flags and ops controls.',
     config: config.env,
     store,
-    modules: options.modules ?? platformModules(config),
-    // Hand every module's declared `events` to the events module (binding the bus to the store)
-    // and every module's `jobs` (definitions and handlers) to the jobs module.
-    extensions: [eventsExtension, jobsExtension],
+    modules: [...composition.modules, ...(options.modules ? [] : (options.extraModules ?? []))],
+    extensions: [...composition.extensions],
     logger: createLogger({ name: 'platform', level: config.env.LOG_LEVEL }),
-    ...(options.authenticator ? { authenticator: options.authenticator } : {}),
+    ...(authenticator ? { authenticator } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   };
 }
