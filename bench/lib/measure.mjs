@@ -28,9 +28,12 @@ function stopChild(child) {
   });
 }
 
-/** One bounded autocannon run; returns requests per second (mean) and p99 latency. */
-export async function load(url, { seconds = 5, connections = 32 } = {}) {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+/**
+ * One bounded autocannon run; returns requests per second (mean) and p99 latency. `request` may
+ * give `method`, `headers` and `body` (e.g. a JSON POST).
+ */
+export async function load(url, { seconds = 5, connections = 32, request = {} } = {}) {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, ...request });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx responses and ${result.errors} errors`);
   }

@@ -27,8 +27,8 @@ describe('access tokens', () => {
     await store.close();
   });
 
-  async function rejection(token: string): Promise<UnauthorizedError> {
-    const error = await tokens.verify(token).then(
+  async function rejection(token: string, verifier: AccessTokens = tokens): Promise<UnauthorizedError> {
+    const error = await verifier.verify(token).then(
       () => undefined,
       (caught: unknown) => caught,
     );
@@ -189,9 +189,31 @@ describe('access tokens', () => {
     await shortRetention.rotate();
     clock.advance(10 * 60_000 - 1);
     expect((await withRotation.verify(token)).sub).toBe('usr_1');
-    clock.advance(1);
-    // Still unexpired (tokens live 15 min), but its key is gone.
+    // Still unexpired (tokens live 15 min), but its key is gone: refused once the remembered
+    // verification (one minute at most) lapses.
+    clock.advance(60_000);
     expect((await rejection(token)).code).toBe('token_invalid');
+  });
+
+  it('remembers a verified token for a minute instead of checking its signature again', async () => {
+    let lookups = 0;
+    const counting: SigningKeyRing = {
+      ...keys,
+      keyFor: (kid) => {
+        lookups += 1;
+        return keys.keyFor(kid);
+      },
+    };
+    const verifier = createAccessTokens({ keys: counting, issuer: ISSUER, audience: AUDIENCE, clock });
+    const token = await verifier.sign(INPUT);
+    await verifier.verify(token);
+    await verifier.verify(token);
+    expect(lookups).toBe(1);
+    clock.advance(60_000);
+    await verifier.verify(token);
+    expect(lookups).toBe(2);
+    clock.advance(15 * 60_000);
+    expect((await rejection(token, verifier)).code).toBe('token_expired');
   });
 
   it('does not turn a failing key lookup into a 401', async () => {

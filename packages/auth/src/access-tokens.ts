@@ -16,6 +16,9 @@ export const ACCESS_TOKEN_TYPE = 'at+jwt';
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 900;
 export const ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS = 5;
 const MAX_TTL_SECONDS = 24 * 60 * 60;
+/** Verified tokens remembered per instance (see `verify`). */
+const VERIFIED_CACHE_SIZE = 10_000;
+const VERIFIED_CACHE_MS = 60_000;
 
 /** What the caller decides; the registered claims (`iss`, `aud`, `iat`, `exp`, `jti`) are added when signing. */
 export const accessTokenInputSchema = z
@@ -83,6 +86,20 @@ export function createAccessTokens(options: AccessTokensOptions): AccessTokens {
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS)
     throw new RangeError(`ttlSeconds must be an integer from 1 to ${MAX_TTL_SECONDS}.`);
 
+  // Verified tokens, by their exact text, for up to a minute (never past their expiry): a client
+  // sends the same token for its whole life, and the signature check is most of what
+  // authenticating a request costs. Re-checked every minute, so a key leaving the ring stops its
+  // tokens within a minute. Bounded; the oldest entries go first. Revocation is the session
+  // check's job, not this one's.
+  const verified = new Map<string, { claims: AccessTokenClaims; until: number }>();
+  function remember(token: string, claims: AccessTokenClaims): void {
+    if (verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = verified.keys().next();
+      if (!oldest.done) verified.delete(oldest.value);
+    }
+    verified.set(token, { claims, until: Math.min(claims.exp * 1000, clock.now() + VERIFIED_CACHE_MS) });
+  }
+
   return {
     ttlSeconds,
     async sign(input) {
@@ -101,6 +118,11 @@ export function createAccessTokens(options: AccessTokensOptions): AccessTokens {
         .sign(privateKey);
     },
     async verify(token) {
+      const cached = verified.get(token);
+      if (cached) {
+        if (clock.now() < cached.until) return cached.claims;
+        verified.delete(token);
+      }
       // A failing key lookup (the store is down) is not the caller's fault: it is rethrown as is.
       const lookup: { failure?: { error: unknown } } = {};
       const getKey: JWTVerifyGetKey = async (header) => {
@@ -132,6 +154,7 @@ export function createAccessTokens(options: AccessTokensOptions): AccessTokens {
       }
       const claims = accessTokenClaimsSchema.safeParse(payload);
       if (!claims.success) throw invalidError();
+      remember(token, claims.data);
       return claims.data;
     },
   };

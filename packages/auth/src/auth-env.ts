@@ -4,6 +4,7 @@
  */
 import { envInt, envList, secret } from '@groundwork/config';
 import { z } from 'zod';
+import { ssoProvidersSchema } from './sso-schemas.js';
 
 export const authEnvSchema = z.object({
   AUTH_ISSUER: z
@@ -27,6 +28,14 @@ export const authEnvSchema = z.object({
   AUTH_SIGNING_KEYS: secret(z.string().min(1).optional()).describe(
     'JSON array of private EC P-256 JWKs (or PKCS#8 PEM strings) that sign access tokens; the first signs. Unset: a key is generated and kept in the store.',
   ),
+  AUTH_SSO_PROVIDERS: secret(ssoProvidersSchema.optional()).describe(
+    'JSON array of OpenID Connect providers per product: [{"id":"google","productId":"acme","issuer":"https://accounts.google.com","clientId":"…","clientSecret":"…","redirectUri":"https://api.example.com/v1/auth/sso/google/callback"}]; scopes default to openid email profile. Unset: no single sign-on.',
+  ),
+  AUTH_SSO_RETURN_ORIGINS: envList()
+    .default([])
+    .describe(
+      'Origins the SSO callback may redirect to with the tokens in the URL fragment (comma-separated), e.g. https://app.example.com.',
+    ),
   ADMIN_EMAIL: z
     .string()
     .email()

@@ -14,6 +14,7 @@ import type { Principal } from '@groundwork/http';
 import type { Clock } from '@groundwork/store';
 import type { AccessTokens } from './access-tokens.js';
 import type { AuditRecord, AuditSink, EventEmitterPort, SessionInfo, SessionsPort } from './auth-ports.js';
+import type { EmailVerification } from './email-verification.js';
 import { hashPassword, passwordSchema, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 import type { BackoffPolicy, Throttle } from './throttle.js';
@@ -59,6 +60,8 @@ export interface AuthServiceOptions {
   audit?: AuditSink | undefined;
   /** Products users may register in and sign in to (until the products registry exists). */
   products: readonly string[];
+  /** Sends the verification link after register. */
+  verification?: Pick<EmailVerification, 'sendVerification'> | undefined;
 }
 
 const LOGIN_ACCOUNT_IP: BackoffPolicy = { freeAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 };
@@ -170,6 +173,9 @@ export function createAuthService(options: AuthServiceOptions) {
   }
 
   return {
+    /** Opens a session for an already authenticated user (single sign-on) and returns its tokens. */
+    signIn: (user: User, meta: RequestMeta) => signIn(user, meta),
+
     async register(
       input: { productId: string; email: unknown; password: unknown; profile?: Profile },
       meta: RequestMeta,
@@ -196,6 +202,7 @@ export function createAuthService(options: AuthServiceOptions) {
         { userId: user.id, email: user.email, plan: 'free' },
         { productId: user.productId, actor: userActor(user.id) },
       );
+      await options.verification?.sendVerification(user, meta);
       return { user, tokens };
     },
 

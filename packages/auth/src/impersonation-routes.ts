@@ -2,13 +2,14 @@
  * Impersonation over HTTP (under `/v1`), and the hooks that make an impersonation token read-only
  * and audit every request made with it (installed on the whole app by the auth extension).
  */
-import { ForbiddenError, UnauthorizedError } from '@groundwork/errors';
-import { guard, type ModuleRoutes, type Principal, type ServiceFastifyInstance } from '@groundwork/http';
+import { ForbiddenError } from '@groundwork/errors';
+import { guard, type ModuleRoutes, type ServiceFastifyInstance } from '@groundwork/http';
 import { z } from 'zod';
 import type { AuditSink } from './auth-ports.js';
 import { userViewSchema } from './auth-schemas.js';
 import { actorOfPrincipal } from './auth-service.js';
 import type { Impersonation } from './impersonation.js';
+import { metaOf, principalOf } from './request-meta.js';
 import { userView } from './routes.js';
 
 const STOP_PATH = '/v1/auth/impersonate/stop';
@@ -30,19 +31,6 @@ const grantSchema = z.object({
   readOnly: z.boolean(),
   user: userViewSchema,
 });
-
-function principalOf(request: { principal?: Principal | undefined }): Principal {
-  if (!request.principal) throw new UnauthorizedError();
-  return request.principal;
-}
-
-function metaOf(request: { ip: string; id: unknown; headers: { 'user-agent'?: string | undefined } }) {
-  return {
-    ip: request.ip,
-    requestId: String(request.id),
-    ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'].slice(0, 512) } : {}),
-  };
-}
 
 export function impersonationRoutes(impersonation: Impersonation): ModuleRoutes {
   return async (app) => {

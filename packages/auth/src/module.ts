@@ -14,12 +14,27 @@ import {
 } from '@groundwork/http';
 import { z } from 'zod';
 import { type AccessTokens, createAccessTokens } from './access-tokens.js';
+import type { ApiTokenEnvironment } from './api-token-format.js';
+import { apiTokenRoutes } from './api-token-routes.js';
+import { API_TOKENS_CONTAINER, type ApiTokenService, createApiTokenService } from './api-tokens.js';
 import type { AuditSink, EventEmitterPort, SessionsPort } from './auth-ports.js';
 import { type AuthService, createAuthService } from './auth-service.js';
 import { createAuthenticator, type SessionCheck } from './authenticator.js';
 import { AUTH_STATE_CONTAINER, bootstrapFirstAdmin } from './bootstrap.js';
+import {
+  createEmailVerification,
+  EMAIL_VERIFICATIONS_CONTAINER,
+  type EmailVerification,
+} from './email-verification.js';
 import { createImpersonation, IMPERSONATION_TTL_SECONDS, type Impersonation } from './impersonation.js';
 import { impersonationRoutes, installImpersonationHooks } from './impersonation-routes.js';
+import { createLinkBuilder, devLinkSender, type LinkSender } from './link-sender.js';
+import {
+  createPasswordReset,
+  PASSWORD_RESET_TOKENS_CONTAINER,
+  type PasswordReset,
+} from './password-reset.js';
+import { recoveryRoutes } from './recovery-routes.js';
 import { createRefreshTokens, REFRESH_TOKENS_CONTAINER } from './refresh-tokens.js';
 import { authRoutes } from './routes.js';
 import {
@@ -28,6 +43,9 @@ import {
   SIGNING_KEYS_CONTAINER,
   type SigningKeyRing,
 } from './signing-keys.js';
+import { createSsoService, SSO_LINKS_CONTAINER, SSO_STATES_CONTAINER, type SsoService } from './sso.js';
+import { ssoRoutes } from './sso-routes.js';
+import type { SsoProviderInput } from './sso-schemas.js';
 import { AUTH_THROTTLE_CONTAINER, createThrottle } from './throttle.js';
 import { createUserRepository, USER_EMAILS_CONTAINER, USERS_CONTAINER } from './users.js';
 
@@ -51,11 +69,23 @@ export interface AuthModuleOptions {
   events?: EventEmitterPort;
   /** Records security events and admin actions. */
   audit?: AuditSink;
+  /** Base of recovery links: `<linkBaseUrl>/reset-password?token=…`, `/verify-email?token=…`. */
+  linkBaseUrl?: string;
+  /** Delivers recovery links; default `devLinkSender` (logs them: development only). */
+  linkSender?: LinkSender;
+  /** OpenID Connect single sign-on; absent or no providers: no SSO routes. */
+  sso?: { providers: readonly SsoProviderInput[]; allowedReturnOrigins: readonly string[] };
+  /** Environment of new API tokens (`gw_live_…`/`gw_test_…`); the other one's tokens are refused. Default `live`. */
+  apiTokenEnvironment?: ApiTokenEnvironment;
 }
 
 interface AuthRuntime {
   service: AuthService;
   impersonation: Impersonation;
+  apiTokens: ApiTokenService;
+  sso: SsoService | undefined;
+  passwordReset: PasswordReset;
+  emailVerification: EmailVerification;
   keys: SigningKeyRing;
   accessTokens: AccessTokens;
 }
@@ -104,12 +134,31 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       ...(options.accessTokenTtlSeconds ? { ttlSeconds: options.accessTokenTtlSeconds } : {}),
     });
     const users = createUserRepository(store, clock);
+    const throttle = createThrottle(store, clock);
+    const refreshTokens = createRefreshTokens({ store, clock });
+    const recovery = {
+      store,
+      clock,
+      users,
+      throttle,
+      products,
+      linkSender: options.linkSender ?? devLinkSender,
+      links: createLinkBuilder({
+        baseUrl: options.linkBaseUrl ?? 'http://localhost:3000',
+        defaultProductId: options.productId,
+      }),
+      events: options.events,
+      audit: options.audit,
+    };
+    const passwordReset = createPasswordReset({ ...recovery, sessions: options.sessions, refreshTokens });
+    const emailVerification = createEmailVerification({ ...recovery, logger: ctx.logger });
     const service = createAuthService({
       users,
       sessions: options.sessions,
-      refreshTokens: createRefreshTokens({ store, clock }),
+      refreshTokens,
       accessTokens,
-      throttle: createThrottle(store, clock),
+      throttle,
+      verification: emailVerification,
       clock,
       events: options.events,
       audit: options.audit,
@@ -127,7 +176,33 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       }),
       audit: options.audit,
     });
-    runtime = { service, impersonation, keys, accessTokens };
+    const apiTokens = createApiTokenService({
+      store,
+      clock,
+      environment: options.apiTokenEnvironment ?? 'live',
+      audit: options.audit,
+      logger: ctx.logger,
+    });
+    const sso = options.sso?.providers.length
+      ? createSsoService({
+          ...options.sso,
+          store,
+          clock,
+          signIn: (user, meta) => service.signIn(user, meta),
+          events: options.events,
+          audit: options.audit,
+        })
+      : undefined;
+    runtime = {
+      service,
+      impersonation,
+      apiTokens,
+      sso,
+      passwordReset,
+      emailVerification,
+      keys,
+      accessTokens,
+    };
     return runtime;
   }
 
@@ -145,10 +220,26 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       AUTH_THROTTLE_CONTAINER,
       SIGNING_KEYS_CONTAINER,
       AUTH_STATE_CONTAINER,
+      API_TOKENS_CONTAINER,
+      SSO_STATES_CONTAINER,
+      SSO_LINKS_CONTAINER,
+      PASSWORD_RESET_TOKENS_CONTAINER,
+      EMAIL_VERIFICATIONS_CONTAINER,
     ],
     routes: async (app, { ctx }) => {
-      const { service, impersonation } = bind(ctx);
+      const { service, impersonation, apiTokens, sso, passwordReset, emailVerification } = bind(ctx);
       await app.register(authRoutes(service, options.productId), { ctx });
+      await app.register(
+        recoveryRoutes({
+          passwordReset,
+          emailVerification,
+          defaultProductId: options.productId,
+          authenticator,
+        }),
+        { ctx },
+      );
+      if (sso) await app.register(ssoRoutes(sso, options.productId), { ctx });
+      await app.register(apiTokenRoutes(apiTokens), { ctx });
       await app.register(impersonationRoutes(impersonation), { ctx });
     },
     async start(ctx) {
@@ -188,6 +279,7 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   const authenticator = createAuthenticator({
     accessTokens: () => bound().accessTokens,
     sessions: () => options.sessions,
+    apiTokens: () => bound().apiTokens,
   });
 
   return { module, authenticator, extension };

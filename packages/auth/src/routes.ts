@@ -1,11 +1,4 @@
-/**
- * The auth API, mounted under `/v1` by the auth module. HTTP only: parse, call `AuthService`,
- * shape the reply. Register, login and refresh are public (and throttled in the service); the
- * rest need a signed-in user, and `/auth/users…` the `admin` or `super_admin` role. The product of
- * an authenticated call is always the token's, never the request's.
- */
-import { UnauthorizedError } from '@groundwork/errors';
-import { guard, type ModuleRoutes, type Principal, publicRoute } from '@groundwork/http';
+import { guard, type ModuleRoutes, publicRoute } from '@groundwork/http';
 import { z } from 'zod';
 import {
   changePasswordBodySchema,
@@ -22,7 +15,8 @@ import {
   userPageSchema,
   userViewSchema,
 } from './auth-schemas.js';
-import type { AuthService, RequestMeta } from './auth-service.js';
+import type { AuthService } from './auth-service.js';
+import { metaOf, principalOf } from './request-meta.js';
 import { profileSchema, type User } from './users.js';
 
 const admins = guard({ roles: ['admin', 'super_admin'] });
@@ -30,34 +24,6 @@ const signedIn = guard({});
 
 export function userView(user: User) {
   return { ...user, createdAt: new Date(user.createdAt).toISOString() };
-}
-
-function principalOf(request: { principal?: Principal | undefined }): Principal {
-  // The guard rejects unauthenticated requests before a handler runs; this only keeps types honest.
-  if (!request.principal) throw new UnauthorizedError();
-  return request.principal;
-}
-
-/** The parts of a request the service records (a Fastify request has them). */
-interface RequestLike {
-  ip: string;
-  id: unknown;
-  headers: { 'user-agent'?: string | undefined };
-}
-
-function metaOf(
-  request: RequestLike,
-  device?: { platform?: string; id?: string; name?: string },
-): RequestMeta {
-  const userAgent = request.headers['user-agent'];
-  return {
-    ip: request.ip,
-    requestId: String(request.id),
-    ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 512) } : {}),
-    ...(device?.platform ? { platform: device.platform } : {}),
-    ...(device?.id ? { deviceId: device.id } : {}),
-    ...(device?.name ? { deviceName: device.name } : {}),
-  };
 }
 
 export function authRoutes(auth: AuthService, defaultProductId: string): ModuleRoutes {

@@ -50,6 +50,11 @@ describe('sessions module', () => {
         partitionKey: '/userId',
         defaultTtl: (90 * DAY + STALE_SESSION_GRACE_MS) / 1000,
       }),
+      expect.objectContaining({
+        name: 'session_devices',
+        partitionKey: '/userId',
+        defaultTtl: (90 * DAY + STALE_SESSION_GRACE_MS) / 1000,
+      }),
     ]);
     expect(createSessionsModule({ productId: 'acme', ttlDays: 30 }).module.containers?.[0]?.defaultTtl).toBe(
       (30 * DAY + STALE_SESSION_GRACE_MS) / 1000,

@@ -15,7 +15,7 @@ import {
   newDevicePayload,
 } from './new-device-event.js';
 import { sessionsRoutes } from './routes.js';
-import { DEFAULT_SESSION_TTL_DAYS, sessionsContainer } from './session.js';
+import { DEFAULT_SESSION_TTL_DAYS, sessionDevicesContainer, sessionsContainer } from './session.js';
 import { createSessionService, type OnNewDevice, type SessionService } from './session-service.js';
 
 export const STALE_CLEANUP_JOB = 'sessions.stale-cleanup';
@@ -88,7 +88,7 @@ export function createSessionsModule(options: SessionsModuleOptions): SessionsMo
 
   const module = defineModule({
     name: 'sessions',
-    containers: [sessionsContainer(ttlDays)],
+    containers: [sessionsContainer(ttlDays), sessionDevicesContainer(ttlDays)],
     events: { definitions: [newDeviceEvent] },
     jobs: {
       definitions: [staleCleanupJob(options.productId)],

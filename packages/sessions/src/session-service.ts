@@ -7,6 +7,7 @@
  * Revocation latency: the instance that revokes a session answers `false` at once; any other
  * instance may keep answering from its cache for at most `cacheTtlMs` (default 30 s).
  */
+import { createHash } from 'node:crypto';
 import { type FieldIssue, isAppError, ValidationError } from '@groundwork/errors';
 import { idTimestamp } from '@groundwork/http';
 import { type Clock, type Container, type DocumentStore, type Filter, systemClock } from '@groundwork/store';
@@ -21,6 +22,7 @@ import {
   newSessionInputSchema,
   productIdSchema,
   revokeReasonSchema,
+  SESSION_DEVICES_CONTAINER_NAME,
   SESSIONS_CONTAINER_NAME,
   type Session,
   type SessionDocument,
@@ -42,6 +44,13 @@ const BATCH_SIZE = 100;
 /** Bounds one `revokeAll` or `cleanupStale` call: at most this many batches. */
 const MAX_BATCHES = 100;
 /** Rounds of read-then-conditional-write before a revocation gives up. */
+/** What `session_devices` keeps per device. */
+interface DeviceDocument {
+  userId: string;
+  productId: string;
+  lastSeenAt: number;
+}
+
 const MAX_WRITE_ROUNDS = 5;
 
 /** The logging surface the service uses; a `@groundwork/logger` (pino) logger satisfies it. */
@@ -204,32 +213,47 @@ export function createSessionService(options: CreateSessionServiceOptions): Sess
   const container = (): Container<SessionDocument> =>
     store.container<SessionDocument>(SESSIONS_CONTAINER_NAME);
 
-  /** The user's own sessions in the product (impersonation sessions are not their devices). */
-  function ownSessions(userId: string, productId: string, more: Filter[] = []) {
-    return container().query({
-      pk: userId,
-      where: { and: [eq('productId', productId), eq('impersonatedBy', null), ...more] },
-      limit: 1,
-    });
-  }
+  const devices = () => store.container<DeviceDocument>(SESSION_DEVICES_CONTAINER_NAME);
 
-  async function detectDevice(
-    input: z.output<typeof newSessionInputSchema>,
-  ): Promise<{ newDevice: boolean; firstSession: boolean }> {
-    const earlier = await ownSessions(input.userId, input.productId);
-    const firstSession = earlier.items.length === 0;
-    if (input.impersonatedBy !== undefined) return { newDevice: false, firstSession };
-    if (firstSession) return { newDevice: true, firstSession };
+  /** The device a sign-in comes from: its id, or else its user agent and platform. */
+  function deviceIdOf(input: z.output<typeof newSessionInputSchema>): string {
     const device =
       input.deviceId === undefined
-        ? [
-            eq('deviceId', null),
-            eq('userAgent', input.userAgent || null),
-            eq('platform', input.platform ?? null),
-          ]
-        : [eq('deviceId', input.deviceId)];
-    const same = await ownSessions(input.userId, input.productId, device);
-    return { newDevice: same.items.length === 0, firstSession };
+        ? `ua:${input.platform ?? ''}|${input.userAgent ?? ''}`
+        : `id:${input.deviceId}`;
+    return createHash('sha256').update(`${input.productId}|${device}`).digest('hex');
+  }
+
+  /**
+   * A device is new when the user never signed in from it (in this product, as long as a session
+   * from it is remembered); the first session is a new device too. Impersonation sessions are not
+   * the user's devices. Point reads only, and one query of the user's (few) devices for a new one.
+   */
+  async function detectDevice(
+    input: z.output<typeof newSessionInputSchema>,
+  ): Promise<{ newDevice: boolean; firstSession: boolean; deviceKey: string | undefined }> {
+    if (input.impersonatedBy !== undefined)
+      return { newDevice: false, firstSession: false, deviceKey: undefined };
+    const deviceKey = deviceIdOf(input);
+    if (await devices().read(deviceKey, input.userId))
+      return { newDevice: false, firstSession: false, deviceKey };
+    const known = await devices().query({
+      pk: input.userId,
+      where: eq('productId', input.productId),
+      limit: 1,
+    });
+    return { newDevice: true, firstSession: known.items.length === 0, deviceKey };
+  }
+
+  async function rememberDevice(deviceKey: string, session: Session, now: number): Promise<void> {
+    await devices().upsert({
+      id: deviceKey,
+      pk: session.userId,
+      userId: session.userId,
+      productId: session.productId,
+      lastSeenAt: now,
+      ttl: Math.ceil((ttlMs + STALE_SESSION_GRACE_MS) / 1000),
+    });
   }
 
   /**
@@ -286,6 +310,7 @@ export function createSessionService(options: CreateSessionServiceOptions): Sess
         revokedReason: null,
       };
       const created = toSession(await container().create(documentOf(session, now)));
+      if (detected.deviceKey) await rememberDevice(detected.deviceKey, created, now);
       const key = keyOf(created.userId, created.id);
       cache.settle(key, true, now, cache.ticket(), created.expiresAt);
       touched.set(key, created.lastActiveAt);

@@ -129,6 +129,22 @@ export function sessionsContainer(ttlDays: number = DEFAULT_SESSION_TTL_DAYS): C
 /** With the default TTL of 90 days. */
 export const SESSIONS_CONTAINER: ContainerSpec = sessionsContainer();
 
+export const SESSION_DEVICES_CONTAINER_NAME = 'session_devices';
+
+/**
+ * The devices each user signed in from (pk `/userId`, id = SHA-256 of product and device), so
+ * telling a new device from a known one is a point read, however many sessions the user has.
+ * Each sign-in renews the device's TTL; it is remembered as long as a session from it could be.
+ */
+export function sessionDevicesContainer(ttlDays: number = DEFAULT_SESSION_TTL_DAYS): ContainerSpec {
+  return {
+    name: SESSION_DEVICES_CONTAINER_NAME,
+    partitionKey: '/userId',
+    defaultTtl: checkedTtlDays(ttlDays) * SECONDS_PER_DAY + STALE_SESSION_GRACE_MS / 1000,
+    description: 'Devices each user signed in from (new-device detection); forgotten with their sessions.',
+  };
+}
+
 /** Not revoked and not expired at `nowMs` (a missing session is not active either). */
 export function isSessionActive(session: Session, nowMs: number): boolean {
   return session.revokedAt === null && session.expiresAt > nowMs;

@@ -19,6 +19,7 @@ import {
   type Session,
   type SessionDocument,
   STALE_SESSION_GRACE_MS,
+  sessionDevicesContainer,
 } from '../src/session.js';
 import {
   type CreateSessionServiceOptions,
@@ -109,7 +110,7 @@ export function describeSessionService(kind: string, factory: SessionStoreFactor
     beforeEach(async () => {
       harness = await factory();
       clock = harness.clock;
-      await harness.store.ensureContainers([SESSIONS_CONTAINER]);
+      await harness.store.ensureContainers([SESSIONS_CONTAINER, sessionDevicesContainer()]);
       reported = [];
       sessions = service();
     });

@@ -52,6 +52,9 @@ export function platformModules({ env }: PlatformConfig): PlatformComposition {
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
     events: bus,
     audit: (record) => audit.audit.record(record),
+    ...(env.AUTH_SSO_PROVIDERS?.length
+      ? { sso: { providers: env.AUTH_SSO_PROVIDERS, allowedReturnOrigins: env.AUTH_SSO_RETURN_ORIGINS } }
+      : {}),
   });
   return {
     modules: [
