@@ -68,7 +68,7 @@ function countingStore(inner: DocumentStore) {
 
 const apps: AuthTestApp[] = [];
 afterEach(async () => {
-  await Promise.all(apps.splice(0).map((t) => t.service.stop()));
+  await Promise.all(apps.splice(0).map((t) => t.stop()));
 });
 
 async function app(options: AuthTestAppOptions = {}) {

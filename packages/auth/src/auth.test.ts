@@ -4,7 +4,7 @@ import { type AuthTestApp, createAuthTestApp } from '../test/auth-app.js';
 
 const apps: AuthTestApp[] = [];
 afterEach(async () => {
-  await Promise.all(apps.splice(0).map((app) => app.service.stop()));
+  await Promise.all(apps.splice(0).map((app) => app.stop()));
 });
 
 async function app(options: Parameters<typeof createAuthTestApp>[0] = {}) {

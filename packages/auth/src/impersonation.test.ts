@@ -4,7 +4,7 @@ import { createUserRepository, type UserRole } from './users.js';
 
 const apps: AuthTestApp[] = [];
 afterEach(async () => {
-  await Promise.all(apps.splice(0).map((app) => app.service.stop()));
+  await Promise.all(apps.splice(0).map((app) => app.stop()));
 });
 
 const password = 'correct horse battery';

@@ -1,7 +1,12 @@
 import { createEventBus, type EventEnvelope } from '@groundwork/events';
 import { createSessionsModule } from '@groundwork/sessions';
-import { createMemoryStore } from '@groundwork/store/memory';
-import { createFakeClock, createTestService, type TestService } from '@groundwork/testing';
+import {
+  createFakeClock,
+  createTempSqliteStore,
+  createTestService,
+  type TempSqliteStore,
+  type TestService,
+} from '@groundwork/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditRecord } from './auth-ports.js';
 import { createEmailVerification, type EmailVerification } from './email-verification.js';
@@ -19,8 +24,10 @@ interface RecoveryTestApp extends TestService {
 }
 
 const apps: RecoveryTestApp[] = [];
+const temps: TempSqliteStore[] = [];
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.service.stop()));
+  await Promise.all(temps.splice(0).map((temp) => temp.cleanup()));
 });
 
 /**
@@ -29,7 +36,9 @@ afterEach(async () => {
  */
 async function app(options: { failingSender?: boolean } = {}): Promise<RecoveryTestApp> {
   const clock = createFakeClock(Date.UTC(2026, 10, 26, 9));
-  const store = createMemoryStore({ clock });
+  const temp = createTempSqliteStore({ clock });
+  temps.push(temp);
+  const store = temp.store;
   const { module: sessionsModule, sessions } = createSessionsModule({ productId: 'acme' });
   const bus = createEventBus({ clock });
   const events: EventEnvelope[] = [];

@@ -5,8 +5,13 @@ import { createEventBus, type EventEnvelope } from '@groundwork/events';
 import { defineModule } from '@groundwork/http';
 import { createSessionsModule, type SessionService } from '@groundwork/sessions';
 import type { Clock, DocumentStore } from '@groundwork/store';
-import { createMemoryStore } from '@groundwork/store/memory';
-import { createFakeClock, createTestService, type TestService } from '@groundwork/testing';
+import {
+  createFakeClock,
+  createTempSqliteStore,
+  createTestService,
+  type TempSqliteStore,
+  type TestService,
+} from '@groundwork/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOidcProvider, type TestOidcProvider } from '../test/oidc-provider.js';
 import { createAccessTokens } from './access-tokens.js';
@@ -84,7 +89,9 @@ async function createSsoTestApp(
   overrides: Partial<Pick<SsoServiceOptions, 'allowedReturnOrigins'>> = {},
 ): Promise<SsoTestApp> {
   const clock = createFakeClock(Date.UTC(2026, 10, 26, 9));
-  const store = createMemoryStore({ clock });
+  const temp = createTempSqliteStore({ clock });
+  temps.push(temp);
+  const store = temp.store;
   const { module: sessionsModule, sessions } = createSessionsModule({ productId: 'acme' });
   const bus = createEventBus({ clock });
   const events: EventEnvelope[] = [];
@@ -139,8 +146,10 @@ afterAll(async () => {
 });
 
 const apps: SsoTestApp[] = [];
+const temps: TempSqliteStore[] = [];
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.service.stop()));
+  await Promise.all(temps.splice(0).map((temp) => temp.cleanup()));
 });
 
 function providersOf(provider: TestOidcProvider, id = 'test-idp'): SsoProviderInput[] {

@@ -1,6 +1,6 @@
 /**
  * An auth test service: the auth module (with its real authenticator and JWKS extension) over a
- * store and a fake clock, the sessions service on the same store, an event bus whose in-process
+ * temp SQLite store (or the one given) and a fake clock, the sessions service on the same store, an event bus whose in-process
  * subscriber records events, and an audit sink that records entries.
  *
  * `apiTokens: true` (or an environment) hands tests an API token service on the same store, to
@@ -10,7 +10,14 @@ import { createEventBus, type EventEnvelope } from '@groundwork/events';
 import type { PlatformModule } from '@groundwork/http';
 import { createSessionsModule, type SessionService } from '@groundwork/sessions';
 import type { DocumentStore } from '@groundwork/store';
-import { createFakeClock, createTestService, type FakeClock, type TestService } from '@groundwork/testing';
+import {
+  createFakeClock,
+  createTempSqliteStore,
+  createTestService,
+  type FakeClock,
+  type TempSqliteStore,
+  type TestService,
+} from '@groundwork/testing';
 import type { ApiTokenEnvironment } from '../src/api-token-format.js';
 import { type ApiTokenService, createApiTokenService } from '../src/api-tokens.js';
 import type { AuditRecord } from '../src/auth-ports.js';
@@ -20,6 +27,8 @@ export interface AuthTestApp extends TestService {
   events: EventEnvelope[];
   audits: AuditRecord[];
   sessions: SessionService;
+  /** Stops the service and deletes the temp SQLite file it made (not a store that was passed in). */
+  stop(): Promise<void>;
   /** With `apiTokens`: an API token service on the same store as the module's. */
   apiTokens?: ApiTokenService;
 }
@@ -35,8 +44,9 @@ export interface AuthTestAppOptions extends Partial<AuthModuleOptions> {
 
 export async function createAuthTestApp(options: AuthTestAppOptions = {}): Promise<AuthTestApp> {
   const clock = options.clock ?? createFakeClock(Date.UTC(2026, 10, 26, 9));
-  const { createMemoryStore } = await import('@groundwork/store/memory');
-  const store = options.store ?? createMemoryStore({ clock });
+  // SQLite by default (a temp file, deleted by `stop`): the auth paths are tested on a real store.
+  const temp = options.store ? undefined : createTempSqliteStore({ clock });
+  const store = options.store ?? (temp as TempSqliteStore).store;
   const { module: sessionsModule, sessions } = createSessionsModule({ productId: 'acme' });
   const bus = createEventBus({ clock });
   const events: EventEnvelope[] = [];
@@ -73,5 +83,15 @@ export async function createAuthTestApp(options: AuthTestAppOptions = {}): Promi
     clock,
     store,
   });
-  return { ...built, events, audits, sessions, ...(apiTokens ? { apiTokens } : {}) };
+  return {
+    ...built,
+    events,
+    audits,
+    sessions,
+    ...(apiTokens ? { apiTokens } : {}),
+    async stop() {
+      await built.service.stop();
+      await temp?.cleanup();
+    },
+  };
 }
