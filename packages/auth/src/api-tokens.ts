@@ -28,7 +28,7 @@ import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groun
 import { z } from 'zod';
 import { type ApiTokenEnvironment, newApiToken, parseApiToken } from './api-token-format.js';
 import type { AuditRecord, AuditSink } from './auth-ports.js';
-import { actorOfPrincipal, type RequestMeta } from './auth-service.js';
+import { actorOfPrincipal, type RequestMeta } from './request-meta.js';
 import { hashToken } from './secret-tokens.js';
 
 export const API_TOKENS_CONTAINER: ContainerSpec = {

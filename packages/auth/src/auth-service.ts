@@ -17,6 +17,7 @@ import type { AuditRecord, AuditSink, EventEmitterPort, SessionInfo, SessionsPor
 import type { EmailVerification } from './email-verification.js';
 import { hashPassword, passwordSchema, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import type { RefreshTokens } from './refresh-tokens.js';
+import { actorOfPrincipal, type RequestMeta, type TokenPair } from './request-meta.js';
 import type { BackoffPolicy, Throttle } from './throttle.js';
 import {
   emailSchema,
@@ -29,25 +30,6 @@ import {
   type UserRole,
   type UserStatus,
 } from './users.js';
-
-/** Where a request came from: recorded on the session and in the audit log. */
-export interface RequestMeta {
-  ip?: string | undefined;
-  userAgent?: string | undefined;
-  requestId?: string | undefined;
-  platform?: string | undefined;
-  deviceId?: string | undefined;
-  deviceName?: string | undefined;
-}
-
-export interface TokenPair {
-  accessToken: string;
-  tokenType: 'Bearer';
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  refreshToken: string;
-  sessionId: string;
-}
 
 export interface AuthServiceOptions {
   users: UserRepository;
@@ -90,15 +72,6 @@ function parseEmail(email: unknown): string {
 }
 
 const userActor = (userId: string): Actor => ({ type: 'user', id: userId });
-
-export function actorOfPrincipal(principal: Principal): Actor {
-  const type = principal.roles.some((role) => PRIVILEGED.includes(role as UserRole)) ? 'admin' : 'user';
-  return {
-    type: principal.kind === 'api_token' ? 'api_token' : type,
-    id: principal.subject,
-    ...(principal.impersonatedBy ? { impersonatedBy: principal.impersonatedBy } : {}),
-  };
-}
 
 export function createAuthService(options: AuthServiceOptions) {
   const { users, sessions, refreshTokens, accessTokens, throttle, clock } = options;

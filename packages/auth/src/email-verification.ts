@@ -16,7 +16,6 @@ import type { Actor } from '@groundwork/events';
 import type { Principal } from '@groundwork/http';
 import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groundwork/store';
 import type { AuditRecord, AuditSink, EventEmitterPort } from './auth-ports.js';
-import type { RequestMeta } from './auth-service.js';
 import { deliverLink, type LinkBuilder, type LinkLog, type LinkSender } from './link-sender.js';
 import {
   createRecoveryTokens,
@@ -24,6 +23,7 @@ import {
   issuedFor,
   type RecoveryTokenDoc,
 } from './recovery-tokens.js';
+import type { RequestMeta } from './request-meta.js';
 import type { Throttle } from './throttle.js';
 import { emailSchema, type User, type UserDocument, type UserRepository } from './users.js';
 

@@ -7,9 +7,8 @@ import { guard, type ModuleRoutes, type ServiceFastifyInstance } from '@groundwo
 import { z } from 'zod';
 import type { AuditSink } from './auth-ports.js';
 import { userViewSchema } from './auth-schemas.js';
-import { actorOfPrincipal } from './auth-service.js';
 import type { Impersonation } from './impersonation.js';
-import { metaOf, principalOf } from './request-meta.js';
+import { actorOfPrincipal, metaOf, principalOf } from './request-meta.js';
 import { userView } from './routes.js';
 
 const STOP_PATH = '/v1/auth/impersonate/stop';

@@ -13,7 +13,7 @@ import { BadRequestError, ForbiddenError } from '@groundwork/errors';
 import type { Principal } from '@groundwork/http';
 import type { AccessTokens } from './access-tokens.js';
 import type { AuditSink, SessionsPort } from './auth-ports.js';
-import { actorOfPrincipal, type RequestMeta } from './auth-service.js';
+import { actorOfPrincipal, type RequestMeta } from './request-meta.js';
 import { rolesOf, toUser, type User, type UserRepository } from './users.js';
 
 export const IMPERSONATION_TTL_SECONDS = 15 * 60;

@@ -34,8 +34,8 @@ export {
 export type { AuthEnv } from './auth-env.js';
 export { authEnvSchema } from './auth-env.js';
 export type { AuditRecord, AuditSink, EventEmitterPort, SessionInfo, SessionsPort } from './auth-ports.js';
-export type { AuthService, AuthServiceOptions, RequestMeta, TokenPair } from './auth-service.js';
-export { actorOfPrincipal, createAuthService } from './auth-service.js';
+export type { AuthService, AuthServiceOptions } from './auth-service.js';
+export { createAuthService } from './auth-service.js';
 export type { ApiTokenCheck, SessionCheck } from './authenticator.js';
 export { createAuthenticator } from './authenticator.js';
 export type { BootstrapOptions, BootstrapResult } from './bootstrap.js';
@@ -77,6 +77,8 @@ export {
 } from './recovery-schemas.js';
 export type { RefreshTokens, RotateResult } from './refresh-tokens.js';
 export { createRefreshTokens, REFRESH_TOKENS_CONTAINER } from './refresh-tokens.js';
+export type { RequestLike, RequestMeta, TokenPair } from './request-meta.js';
+export { actorOfPrincipal, metaOf, principalOf } from './request-meta.js';
 export { authRoutes, userView } from './routes.js';
 export { hashToken, newSecretToken, tokensEqual } from './secret-tokens.js';
 export type {

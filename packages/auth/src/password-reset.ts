@@ -15,7 +15,6 @@ import { ConflictError, isAppError, ValidationError } from '@groundwork/errors';
 import type { Actor } from '@groundwork/events';
 import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groundwork/store';
 import type { AuditRecord, AuditSink, EventEmitterPort, SessionsPort } from './auth-ports.js';
-import type { RequestMeta } from './auth-service.js';
 import { deliverLink, type LinkBuilder, type LinkLog, type LinkSender } from './link-sender.js';
 import { hashPassword, passwordSchema } from './passwords.js';
 import {
@@ -25,6 +24,7 @@ import {
   type RecoveryTokenDoc,
 } from './recovery-tokens.js';
 import type { RefreshTokens } from './refresh-tokens.js';
+import type { RequestMeta } from './request-meta.js';
 import type { Throttle } from './throttle.js';
 import { emailSchema, type UserDocument, type UserRepository } from './users.js';
 

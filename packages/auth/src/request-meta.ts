@@ -1,8 +1,38 @@
-/** What the auth routes take from a request: where it came from, and who is calling. */
+/** What the auth services take from a request: where it came from, and who is calling. */
 import { UnauthorizedError } from '@groundwork/errors';
+import type { Actor } from '@groundwork/events';
 import type { Principal } from '@groundwork/http';
-import type { RequestMeta } from './auth-service.js';
 
+/** Where a request came from: recorded on the session and in the audit log. */
+export interface RequestMeta {
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+  requestId?: string | undefined;
+  platform?: string | undefined;
+  deviceId?: string | undefined;
+  deviceName?: string | undefined;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  sessionId: string;
+}
+
+const PRIVILEGED_ROLES = ['admin', 'super_admin'];
+
+/** The actor of an audited action or event: who the principal is, and who impersonates them. */
+export function actorOfPrincipal(principal: Principal): Actor {
+  const type = principal.roles.some((role) => PRIVILEGED_ROLES.includes(role)) ? 'admin' : 'user';
+  return {
+    type: principal.kind === 'api_token' ? 'api_token' : type,
+    id: principal.subject,
+    ...(principal.impersonatedBy ? { impersonatedBy: principal.impersonatedBy } : {}),
+  };
+}
 /** The parts of a request the services record (a Fastify request has them). */
 export interface RequestLike {
   ip: string;

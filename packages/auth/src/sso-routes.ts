@@ -7,7 +7,7 @@
  */
 import { type ModuleRoutes, publicRoute } from '@groundwork/http';
 import { signedInSchema } from './auth-schemas.js';
-import type { TokenPair } from './auth-service.js';
+import type { TokenPair } from './request-meta.js';
 import { metaOf } from './request-meta.js';
 import { userView } from './routes.js';
 import type { SsoService } from './sso.js';

@@ -16,9 +16,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOidcProvider, type TestOidcProvider } from '../test/oidc-provider.js';
 import { createAccessTokens } from './access-tokens.js';
 import type { AuditRecord } from './auth-ports.js';
-import type { TokenPair } from './auth-service.js';
 import { createAuthModule } from './module.js';
 import { createRefreshTokens } from './refresh-tokens.js';
+import type { TokenPair } from './request-meta.js';
 import { hashToken, newSecretToken } from './secret-tokens.js';
 import { createSigningKeyRing } from './signing-keys.js';
 import {

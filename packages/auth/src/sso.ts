@@ -28,7 +28,7 @@ import type { Clock, ContainerSpec, DocumentStore } from '@groundwork/store';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { AuditRecord, AuditSink, EventEmitterPort } from './auth-ports.js';
-import type { RequestMeta, TokenPair } from './auth-service.js';
+import type { RequestMeta, TokenPair } from './request-meta.js';
 import { hashToken, newSecretToken } from './secret-tokens.js';
 import { type SsoProviderConfig, type SsoProviderInput, ssoProviderListSchema } from './sso-schemas.js';
 import {
