@@ -2,7 +2,7 @@
  * The environment variables of the auth module. A service spreads the shape into its own env
  * schema; the configuration reference in the docs is generated from the `.describe()` texts.
  */
-import { envInt, envList, secret } from '@groundwork/config';
+import { envBoolean, envInt, envList, envUrl, secret } from '@groundwork/config';
 import { z } from 'zod';
 import { ssoProvidersSchema } from './sso-schemas.js';
 
@@ -35,6 +35,16 @@ export const authEnvSchema = z.object({
     .default([])
     .describe(
       'Origins the SSO callback may redirect to with the tokens in the URL fragment (comma-separated), e.g. https://app.example.com.',
+    ),
+  AUTH_LINK_BASE_URL: envUrl()
+    .optional()
+    .describe(
+      'Base of password-reset and email-verification links (`<base>/reset-password?token=…`), e.g. the web app’s URL. Default http://localhost:3000.',
+    ),
+  AUTH_LOG_RECOVERY_LINKS: envBoolean()
+    .default(true)
+    .describe(
+      'Development only: log reset and verification links (with their tokens) through the request log, as no delivery module sends them yet. Set false in production: links are then not sent (and an error is logged).',
     ),
   ADMIN_EMAIL: z
     .string()

@@ -21,6 +21,7 @@ import { actorOfPrincipal, type RequestMeta, type TokenPair } from './request-me
 import type { BackoffPolicy, Throttle } from './throttle.js';
 import {
   emailSchema,
+  normalizeEmail,
   type Profile,
   rolesOf,
   toUser,
@@ -185,7 +186,9 @@ export function createAuthService(options: AuthServiceOptions) {
     ): Promise<{ user: User; tokens: TokenPair }> {
       assertProduct(input.productId);
       if (typeof input.password !== 'string' || input.password.length > 1024) throw invalidCredentials();
-      const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+      // The throttle keys use the same normal form as the lookup: look-alike spellings of one
+      // email (case, width, compatibility forms) count against the same account.
+      const email = typeof input.email === 'string' ? normalizeEmail(input.email) : '';
       const ip = meta.ip ?? 'unknown';
       const keys = {
         accountIp: `${input.productId}|${email}|${ip}`,

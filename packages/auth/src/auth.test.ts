@@ -131,7 +131,15 @@ describe('auth: register, login, me', () => {
         remoteAddress,
         payload: { email: 'eve@example.com', password: pass },
       });
-    for (let i = 0; i < 6; i++) expect((await attempt()).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++) expect((await attempt()).statusCode).toBe(401);
+    // A look-alike spelling (fullwidth letters, capitals) is the same account to the throttle.
+    const lookAlike = await t.service.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      remoteAddress: '10.0.0.1',
+      payload: { email: 'ＥＶＥ@example.com', password: 'wrong password!' },
+    });
+    expect(lookAlike.statusCode).toBe(401);
     const limited = await attempt('10.0.0.1', password);
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -368,6 +376,30 @@ describe('auth: account and admin', () => {
       signInUrl: '/v1/auth/login',
     });
     expect(again).toEqual({ created: false }); // …no default admin comes back
+  });
+
+  it('creates one admin when two instances start together, and recovers from a crash before the marker', async () => {
+    const { bootstrapFirstAdmin } = await import('../src/bootstrap.js');
+    const { createUserRepository } = await import('../src/users.js');
+    const t = await app();
+    const users = createUserRepository(t.store, t.clock);
+    const logger = { debug() {}, info() {}, warn() {}, error() {} };
+    const start = () =>
+      bootstrapFirstAdmin({
+        store: t.store,
+        users,
+        logger,
+        productId: 'globex',
+        signInUrl: '/v1/auth/login',
+      });
+    const results = await Promise.all([start(), start()]);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(await users.count('globex')).toBe(1);
+    // A user but no marker (a crash between the two writes): the next start only marks it done.
+    await t.store.container('auth_state').delete('first-admin', 'globex');
+    expect(await start()).toEqual({ created: false });
+    expect(await t.store.container('auth_state').read('first-admin', 'globex')).toBeDefined();
+    expect(await users.count('globex')).toBe(1);
   });
 
   it('generates and logs a strong password once when none is configured', async () => {

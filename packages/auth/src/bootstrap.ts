@@ -2,7 +2,8 @@
  * The first super admin. On the first start of a product with no users, create a `super_admin`
  * from `ADMIN_EMAIL` / `ADMIN_PASSWORD`, or with a generated strong password that is logged once
  * with the sign-in URL. A marker document makes it happen once per product, ever: deleting every
- * user later does not bring a default admin back.
+ * user later does not bring a default admin back. Two instances starting together create one admin:
+ * the email claim lets only one user have it.
  */
 import { randomBytes } from 'node:crypto';
 import { isAppError } from '@groundwork/errors';
@@ -35,27 +36,37 @@ export type BootstrapResult =
 export async function bootstrapFirstAdmin(options: BootstrapOptions): Promise<BootstrapResult> {
   const { store, users, productId } = options;
   const state = store.container<{ productId: string; at: string }>(AUTH_STATE_CONTAINER.name);
+  const markDone = () =>
+    state
+      .create({ id: 'first-admin', pk: productId, productId, at: new Date().toISOString() })
+      .catch((error: unknown) => {
+        if (!(isAppError(error) && error.status === 409)) throw error;
+      });
   if (await state.read('first-admin', productId)) return { created: false };
   if ((await users.count(productId)) > 0) {
     await markDone();
     return { created: false };
   }
-  // The marker first: of two instances starting together, one creates the admin.
-  try {
-    await state.create({ id: 'first-admin', pk: productId, productId, at: new Date().toISOString() });
-  } catch (error) {
-    if (isAppError(error) && error.status === 409) return { created: false };
-    throw error;
-  }
   const email = options.adminEmail ?? `admin@${productId}.local`;
   const password = options.adminPassword ?? randomBytes(18).toString('base64url');
-  await users.create({
-    productId,
-    email,
-    passwordHash: await hashPassword(password),
-    role: 'super_admin',
-    emailVerified: true,
-  });
+  try {
+    await users.create({
+      productId,
+      email,
+      passwordHash: await hashPassword(password),
+      role: 'super_admin',
+      emailVerified: true,
+    });
+  } catch (error) {
+    // Another instance starting at the same moment claimed the email first: it made the admin.
+    if (isAppError(error) && error.status === 409) {
+      await markDone();
+      return { created: false };
+    }
+    throw error;
+  }
+  // The marker after the user: a crash in between leaves a user, and the next start marks it done.
+  await markDone();
   if (options.adminPassword) {
     options.logger.info({ email, productId }, 'first super admin created from ADMIN_EMAIL / ADMIN_PASSWORD');
   } else {
@@ -66,12 +77,4 @@ export async function bootstrapFirstAdmin(options: BootstrapOptions): Promise<Bo
     );
   }
   return { created: true, email, generatedPassword: !options.adminPassword };
-
-  async function markDone(): Promise<void> {
-    await state
-      .create({ id: 'first-admin', pk: productId, productId, at: new Date().toISOString() })
-      .catch((error: unknown) => {
-        if (!(isAppError(error) && error.status === 409)) throw error;
-      });
-  }
 }

@@ -52,7 +52,14 @@ export type { Impersonation, ImpersonationGrant } from './impersonation.js';
 export { createImpersonation, IMPERSONATION_TTL_SECONDS } from './impersonation.js';
 export { impersonationRoutes, installImpersonationHooks } from './impersonation-routes.js';
 export type { LinkBuilder, LinkKind, LinkLog, LinkMessage, LinkSender } from './link-sender.js';
-export { createLinkBuilder, deliverLink, devLinkSender, LINK_KINDS, LINK_PATHS } from './link-sender.js';
+export {
+  createLinkBuilder,
+  deliverLink,
+  devLinkSender,
+  LINK_KINDS,
+  LINK_PATHS,
+  undeliveredLinkSender,
+} from './link-sender.js';
 export type { AuthModule, AuthModuleOptions } from './module.js';
 export { createAuthModule } from './module.js';
 export type { PasswordReset, PasswordResetOptions, ResetSessionsPort } from './password-reset.js';

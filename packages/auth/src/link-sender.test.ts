@@ -5,6 +5,7 @@ import {
   devLinkSender,
   type LinkLog,
   type LinkMessage,
+  undeliveredLinkSender,
 } from './link-sender.js';
 
 function recordingLog() {
@@ -72,6 +73,13 @@ describe('devLinkSender and deliverLink', () => {
       },
     };
     expect(await deliverLink(failing, message, log)).toBe(false);
+    expect(lines.map((line) => line.level)).toEqual(['error']);
+    expect(JSON.stringify(lines)).not.toContain('token=abc');
+  });
+
+  it('in production without delivery, sends nothing and logs an error without the link', async () => {
+    const { log, lines } = recordingLog();
+    expect(await deliverLink(undeliveredLinkSender, message, log)).toBe(false);
     expect(lines.map((line) => line.level)).toEqual(['error']);
     expect(JSON.stringify(lines)).not.toContain('token=abc');
   });

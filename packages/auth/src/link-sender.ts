@@ -44,6 +44,16 @@ export const devLinkSender: LinkSender = {
   },
 };
 
+/**
+ * Sends nothing: for production until a delivery module sends the links. It fails, so the flows
+ * log and audit the link as not delivered (never the link itself) and answer as usual.
+ */
+export const undeliveredLinkSender: LinkSender = {
+  send() {
+    throw new Error('No link sender is configured: the link was not sent.');
+  },
+};
+
 export const LINK_PATHS: Record<LinkKind, string> = {
   password_reset: '/reset-password',
   email_verification: '/verify-email',

@@ -1,5 +1,10 @@
 import { createAuditModule } from '@groundwork/audit';
-import { type ConfiguredSigningKey, createAuthModule } from '@groundwork/auth';
+import {
+  type ConfiguredSigningKey,
+  createAuthModule,
+  devLinkSender,
+  undeliveredLinkSender,
+} from '@groundwork/auth';
 import { createEventBus, createEventsModule, eventsExtension } from '@groundwork/events';
 import type { Authenticator, ModuleExtension, PlatformModule } from '@groundwork/http';
 import { createJobsModule, deadLetterReportJob, jobsExtension } from '@groundwork/jobs';
@@ -52,6 +57,9 @@ export function platformModules({ env }: PlatformConfig): PlatformComposition {
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
     events: bus,
     audit: (record) => audit.audit.record(record),
+    // Until the delivery module sends recovery links: logged in development, not sent in production.
+    linkSender: env.AUTH_LOG_RECOVERY_LINKS ? devLinkSender : undeliveredLinkSender,
+    ...(env.AUTH_LINK_BASE_URL ? { linkBaseUrl: env.AUTH_LINK_BASE_URL } : {}),
     ...(env.AUTH_SSO_PROVIDERS?.length
       ? { sso: { providers: env.AUTH_SSO_PROVIDERS, allowedReturnOrigins: env.AUTH_SSO_RETURN_ORIGINS } }
       : {}),
