@@ -195,9 +195,11 @@ export function createAuthService(options: AuthServiceOptions) {
         ip,
         account: `${input.productId}|${email}`,
       };
-      await throttle.check('login-account-ip', keys.accountIp);
-      await throttle.check('login-ip', keys.ip);
-      await throttle.check('login-account', keys.account);
+      const [accountIpCounted, , accountCounted] = await Promise.all([
+        throttle.check('login-account-ip', keys.accountIp),
+        throttle.check('login-ip', keys.ip),
+        throttle.check('login-account', keys.account),
+      ]);
 
       const found = email ? await users.findByEmail(input.productId, email) : undefined;
       const verdict = found?.passwordHash
@@ -229,8 +231,8 @@ export function createAuthService(options: AuthServiceOptions) {
           .catch(() => found); // a concurrent change wins; the next login rehashes
       }
       await Promise.all([
-        throttle.reset('login-account-ip', keys.accountIp),
-        throttle.reset('login-account', keys.account),
+        accountIpCounted ? throttle.reset('login-account-ip', keys.accountIp) : undefined,
+        accountCounted ? throttle.reset('login-account', keys.account) : undefined,
       ]);
       const user = toUser(stored);
       return { user, tokens: await signIn(user, meta) };

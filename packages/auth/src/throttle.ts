@@ -37,8 +37,11 @@ const MAX_ROUNDS = 5;
 const isRace = (error: unknown) => isAppError(error) && (error.status === 409 || error.status === 412);
 
 export interface Throttle {
-  /** Throws `TooManyRequestsError` (429, `Retry-After`) while `key` is locked. */
-  check(scope: string, key: string): Promise<void>;
+  /**
+   * Throws `TooManyRequestsError` (429, `Retry-After`) while `key` is locked; otherwise tells
+   * whether the key has a counter at all (so a success only resets counters that exist).
+   */
+  check(scope: string, key: string): Promise<boolean>;
   /** Counts a failure of `key`; locks it past the policy's free attempts. */
   fail(scope: string, key: string, policy: BackoffPolicy): Promise<void>;
   reset(scope: string, key: string): Promise<void>;
@@ -86,6 +89,7 @@ export function createThrottle(store: DocumentStore, clock: Clock): Throttle {
       const counter = await counters().read(idOf(key), scope);
       const now = clock.now();
       if (counter && counter.until > now) locked(counter.until, now);
+      return counter !== undefined;
     },
 
     async fail(scope, key, policy) {
