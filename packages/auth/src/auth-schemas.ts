@@ -42,6 +42,10 @@ export const changePasswordBodySchema = z
   .object({ currentPassword: z.string().max(1024), newPassword: z.string().max(1024) })
   .strict();
 
+export const changeEmailBodySchema = z
+  .object({ newEmail: z.string().max(320), password: z.string().max(1024) })
+  .strict();
+
 export const deleteAccountBodySchema = z.object({ password: z.string().max(1024) }).strict();
 
 export const userViewSchema = z.object({

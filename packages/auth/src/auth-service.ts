@@ -293,6 +293,37 @@ export function createAuthService(options: AuthServiceOptions) {
       return toUser(await users.replace({ ...user, ...profile }));
     },
 
+    /**
+     * Moves the account to a new email: needs the password (when the account has one), keeps the
+     * email unique in the product, marks it unverified and sends a verification link to it.
+     */
+    async changeEmail(
+      principal: Principal,
+      input: { newEmail: unknown; password: unknown },
+      meta: RequestMeta,
+    ): Promise<User> {
+      const user = await mustBeActiveUser(principal);
+      const email = parseEmail(input.newEmail);
+      const password = typeof input.password === 'string' ? input.password : '';
+      if (user.passwordHash && !(await verifyPassword(user.passwordHash, password)).ok) {
+        throw new ForbiddenError('The password is incorrect.', 'wrong_password');
+      }
+      const changed = toUser(await users.changeEmail(user, email));
+      if (changed.email !== user.email) {
+        await audit(
+          {
+            productId: user.productId,
+            actor: actorOfPrincipal(principal),
+            action: 'auth.email_changed',
+            target: { type: 'user', id: user.id },
+          },
+          meta,
+        );
+        await options.verification?.sendVerification(changed, meta);
+      }
+      return changed;
+    },
+
     async changePassword(
       principal: Principal,
       input: { currentPassword: unknown; newPassword: unknown },

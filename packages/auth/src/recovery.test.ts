@@ -499,3 +499,37 @@ describe('verify-email and resend-verification', () => {
     expect((await users.mustGet('acme', user.id)).emailVerified).toBe(false);
   });
 });
+
+describe('change-email', () => {
+  it('moves the account to a free email with the password, unverified, and verifies it by link', async () => {
+    const t = await app();
+    const { tokens, user } = await register(t, 'una@example.com');
+    await register(t, 'taken@example.com');
+    const change = (payload: object) => post(t, 'change-email', payload, bearer(tokens.accessToken));
+
+    expect((await change({ newEmail: 'new@example.com', password: 'wrong password!' })).statusCode).toBe(403);
+    const taken = await change({ newEmail: 'TAKEN@example.com', password });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'email_taken' });
+    expect((await change({ newEmail: 'not an email', password })).statusCode).toBe(400);
+
+    const changed = await change({ newEmail: 'New@Example.com', password });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ email: 'new@example.com', emailVerified: false });
+    expect(t.sent.map((message) => [message.kind, message.email])).toEqual([
+      ['email_verification', 'new@example.com'],
+    ]);
+    expect(t.audits.map((entry) => entry.action)).toContain('auth.email_changed');
+
+    expect((await post(t, 'verify-email', { token: lastToken(t) })).statusCode).toBe(204);
+    expect((await login(t, 'new@example.com', password)).statusCode).toBe(200);
+    expect((await login(t, 'una@example.com', password)).statusCode).toBe(401);
+    const reuse = await t.service.app.inject({
+      method: 'POST',
+      url: '/v1/auth/register',
+      payload: { email: 'una@example.com', password },
+    });
+    expect(reuse.statusCode).toBe(201); // the old email is free again
+    expect(user.id).not.toBe(reuse.json().user.id);
+  });
+});

@@ -1,6 +1,7 @@
 import { guard, type ModuleRoutes, publicRoute } from '@groundwork/http';
 import { z } from 'zod';
 import {
+  changeEmailBodySchema,
   changePasswordBodySchema,
   deleteAccountBodySchema,
   listUsersQuerySchema,
@@ -125,6 +126,22 @@ export function authRoutes(auth: AuthService, defaultProductId: string): ModuleR
         await auth.deleteAccount(principalOf(request), request.body, metaOf(request));
         return reply.status(204).send(null);
       },
+    );
+
+    app.post(
+      '/auth/change-email',
+      {
+        ...signedIn,
+        schema: {
+          summary: 'Change your email',
+          description:
+            'Needs your password. The new email must be free in the product; it starts unverified and gets a verification link.',
+          body: changeEmailBodySchema,
+          response: { 200: userViewSchema },
+        },
+      },
+      async (request) =>
+        userView(await auth.changeEmail(principalOf(request), request.body, metaOf(request))),
     );
 
     app.post(
