@@ -28,6 +28,7 @@ import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groun
 import { z } from 'zod';
 import { type ApiTokenEnvironment, newApiToken, parseApiToken } from './api-token-format.js';
 import type { AuditRecord, AuditSink } from './auth-ports.js';
+import { recordAudit } from './auth-ports.js';
 import { actorOfPrincipal, type RequestMeta } from './request-meta.js';
 import { hashToken } from './secret-tokens.js';
 
@@ -171,15 +172,7 @@ export function createApiTokenService(options: ApiTokenServiceOptions): ApiToken
   const environment = options.environment ?? 'live';
   const tokens = () => store.container<ApiTokenDocument>(API_TOKENS_CONTAINER.name);
 
-  async function audit(record: AuditRecord, meta: RequestMeta = {}): Promise<void> {
-    if (!options.audit) return;
-    await options.audit({
-      ...record,
-      ...(meta.ip ? { ip: meta.ip } : {}),
-      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-      ...(meta.requestId ? { requestId: meta.requestId } : {}),
-    });
-  }
+  const audit = (record: AuditRecord, meta: RequestMeta = {}) => recordAudit(options.audit, record, meta);
 
   function assertManager(actor: Principal): void {
     if (actor.kind === 'api_token')

@@ -46,3 +46,18 @@ export interface AuditRecord {
 export type AuditSink = (record: AuditRecord) => Promise<unknown>;
 
 export type EventEmitterPort = Pick<EventBus, 'emit'>;
+
+/** Records `record` with where the request came from; nothing without a sink. */
+export async function recordAudit(
+  sink: AuditSink | undefined,
+  record: AuditRecord,
+  meta: { ip?: string | undefined; userAgent?: string | undefined; requestId?: string | undefined } = {},
+): Promise<void> {
+  if (!sink) return;
+  await sink({
+    ...record,
+    ...(meta.ip ? { ip: meta.ip } : {}),
+    ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
+    ...(meta.requestId ? { requestId: meta.requestId } : {}),
+  });
+}

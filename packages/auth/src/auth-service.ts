@@ -8,13 +8,15 @@
  * - a refresh token is single-use (rotation); reuse outside the grace window revokes the session;
  * - a changed password signs out every other session; a disabled or deleted user's sessions end.
  */
-import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '@groundwork/errors';
+import { ConflictError, ForbiddenError, UnauthorizedError } from '@groundwork/errors';
 import type { Actor } from '@groundwork/events';
 import type { Principal } from '@groundwork/http';
 import type { Clock } from '@groundwork/store';
 import type { AccessTokens } from './access-tokens.js';
 import type { AuditRecord, AuditSink, EventEmitterPort, SessionInfo, SessionsPort } from './auth-ports.js';
+import { recordAudit } from './auth-ports.js';
 import type { EmailVerification } from './email-verification.js';
+import { assertKnownProduct, fieldError } from './field-errors.js';
 import { hashPassword, passwordSchema, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 import { actorOfPrincipal, type RequestMeta, type TokenPair } from './request-meta.js';
@@ -56,10 +58,6 @@ const PRIVILEGED: readonly UserRole[] = ['admin', 'super_admin'];
 const invalidCredentials = () =>
   new UnauthorizedError('The email or password is incorrect.', 'invalid_credentials');
 
-function fieldError(path: string, message: string, code = 'invalid'): ValidationError {
-  return new ValidationError([{ path, message, code }], message);
-}
-
 function parsePassword(password: unknown, path = 'password'): string {
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw fieldError(path, parsed.error.issues[0]?.message ?? 'is not a valid password');
@@ -77,21 +75,9 @@ const userActor = (userId: string): Actor => ({ type: 'user', id: userId });
 export function createAuthService(options: AuthServiceOptions) {
   const { users, sessions, refreshTokens, accessTokens, throttle, clock } = options;
 
-  async function audit(record: AuditRecord, meta: RequestMeta): Promise<void> {
-    if (!options.audit) return;
-    await options.audit({
-      ...record,
-      ...(meta.ip ? { ip: meta.ip } : {}),
-      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-      ...(meta.requestId ? { requestId: meta.requestId } : {}),
-    });
-  }
+  const audit = (record: AuditRecord, meta: RequestMeta) => recordAudit(options.audit, record, meta);
 
-  function assertProduct(productId: string): void {
-    if (!options.products.includes(productId)) {
-      throw fieldError('productId', `Unknown product "${productId}".`, 'unknown_product');
-    }
-  }
+  const assertProduct = (productId: string) => assertKnownProduct(options.products, productId);
 
   async function signIn(user: User, meta: RequestMeta, impersonatedBy?: string): Promise<TokenPair> {
     const { session } = await sessions.create({

@@ -11,11 +11,13 @@
  * - every attempt is audited; `user.email_verified` is emitted when a user becomes verified. Raw
  *   tokens only ever reach the link sender.
  */
-import { ConflictError, isAppError, ValidationError } from '@groundwork/errors';
+import { ConflictError, isAppError } from '@groundwork/errors';
 import type { Actor } from '@groundwork/events';
 import type { Principal } from '@groundwork/http';
 import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groundwork/store';
 import type { AuditRecord, AuditSink, EventEmitterPort } from './auth-ports.js';
+import { recordAudit } from './auth-ports.js';
+import { assertKnownProduct, fieldError } from './field-errors.js';
 import { deliverLink, type LinkBuilder, type LinkLog, type LinkSender } from './link-sender.js';
 import {
   createRecoveryTokens,
@@ -85,29 +87,15 @@ type ResendOutcome =
 const AUTH_SYSTEM: Actor = { type: 'system', id: 'auth' };
 const userActor = (userId: string): Actor => ({ type: 'user', id: userId });
 
-function fieldError(path: string, message: string, code = 'invalid'): ValidationError {
-  return new ValidationError([{ path, message, code }], message);
-}
-
 const isStatus = (error: unknown, status: number) => isAppError(error) && error.status === status;
 
 export function createEmailVerification(options: EmailVerificationOptions): EmailVerification {
   const { users, throttle } = options;
   const tokens = createRecoveryTokens(options.store, options.clock, EMAIL_VERIFICATIONS_CONTAINER.name);
 
-  async function audit(record: AuditRecord, meta: RequestMeta): Promise<void> {
-    await options.audit?.({
-      ...record,
-      ...(meta.ip ? { ip: meta.ip } : {}),
-      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-      ...(meta.requestId ? { requestId: meta.requestId } : {}),
-    });
-  }
+  const audit = (record: AuditRecord, meta: RequestMeta) => recordAudit(options.audit, record, meta);
 
-  function assertProduct(productId: string): void {
-    if (!options.products.includes(productId))
-      throw fieldError('productId', `Unknown product "${productId}".`, 'unknown_product');
-  }
+  const assertProduct = (productId: string) => assertKnownProduct(options.products, productId);
 
   async function limitEmail(productId: string, email: string, meta: RequestMeta): Promise<void> {
     try {

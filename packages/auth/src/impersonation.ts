@@ -12,7 +12,8 @@
 import { BadRequestError, ForbiddenError } from '@groundwork/errors';
 import type { Principal } from '@groundwork/http';
 import type { AccessTokens } from './access-tokens.js';
-import type { AuditSink, SessionsPort } from './auth-ports.js';
+import type { AuditRecord, AuditSink, SessionsPort } from './auth-ports.js';
+import { recordAudit } from './auth-ports.js';
 import { actorOfPrincipal, type RequestMeta } from './request-meta.js';
 import { rolesOf, toUser, type User, type UserRepository } from './users.js';
 
@@ -45,14 +46,7 @@ export function createImpersonation(options: {
   audit?: AuditSink | undefined;
 }): Impersonation {
   const { users, sessions, accessTokens } = options;
-  const record = async (entry: Parameters<AuditSink>[0], meta: RequestMeta) => {
-    await options.audit?.({
-      ...entry,
-      ...(meta.ip ? { ip: meta.ip } : {}),
-      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-      ...(meta.requestId ? { requestId: meta.requestId } : {}),
-    });
-  };
+  const record = (entry: AuditRecord, meta: RequestMeta) => recordAudit(options.audit, entry, meta);
 
   return {
     async start(actor, input, meta) {

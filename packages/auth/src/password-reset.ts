@@ -11,10 +11,12 @@
  * - every attempt is audited; `user.password_reset` is emitted after a reset. Raw tokens only ever
  *   reach the link sender.
  */
-import { ConflictError, isAppError, ValidationError } from '@groundwork/errors';
+import { ConflictError, isAppError } from '@groundwork/errors';
 import type { Actor } from '@groundwork/events';
 import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groundwork/store';
 import type { AuditRecord, AuditSink, EventEmitterPort, SessionsPort } from './auth-ports.js';
+import { recordAudit } from './auth-ports.js';
+import { assertKnownProduct, fieldError } from './field-errors.js';
 import { deliverLink, type LinkBuilder, type LinkLog, type LinkSender } from './link-sender.js';
 import { hashPassword, passwordSchema } from './passwords.js';
 import {
@@ -74,24 +76,13 @@ type StoredUser = StoredDocument<UserDocument>;
 const AUTH_SYSTEM: Actor = { type: 'system', id: 'auth' };
 const userActor = (userId: string): Actor => ({ type: 'user', id: userId });
 
-function fieldError(path: string, message: string, code = 'invalid'): ValidationError {
-  return new ValidationError([{ path, message, code }], message);
-}
-
 const isStatus = (error: unknown, status: number) => isAppError(error) && error.status === status;
 
 export function createPasswordReset(options: PasswordResetOptions): PasswordReset {
   const { users, sessions, throttle } = options;
   const tokens = createRecoveryTokens(options.store, options.clock, PASSWORD_RESET_TOKENS_CONTAINER.name);
 
-  async function audit(record: AuditRecord, meta: RequestMeta): Promise<void> {
-    await options.audit?.({
-      ...record,
-      ...(meta.ip ? { ip: meta.ip } : {}),
-      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-      ...(meta.requestId ? { requestId: meta.requestId } : {}),
-    });
-  }
+  const audit = (record: AuditRecord, meta: RequestMeta) => recordAudit(options.audit, record, meta);
 
   async function failed(
     productId: string,
@@ -111,10 +102,7 @@ export function createPasswordReset(options: PasswordResetOptions): PasswordRese
     );
   }
 
-  function assertProduct(productId: string): void {
-    if (!options.products.includes(productId))
-      throw fieldError('productId', `Unknown product "${productId}".`, 'unknown_product');
-  }
+  const assertProduct = (productId: string) => assertKnownProduct(options.products, productId);
 
   /** Writes the new hash on the token's user, unless the user is gone, disabled or has another email. */
   async function setPassword(doc: RecoveryTokenDoc, passwordHash: string): Promise<StoredUser | undefined> {

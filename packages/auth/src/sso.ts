@@ -28,6 +28,7 @@ import type { Clock, ContainerSpec, DocumentStore } from '@groundwork/store';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { AuditRecord, AuditSink, EventEmitterPort } from './auth-ports.js';
+import { recordAudit } from './auth-ports.js';
 import type { RequestMeta, TokenPair } from './request-meta.js';
 import { hashToken, newSecretToken } from './secret-tokens.js';
 import { type SsoProviderConfig, type SsoProviderInput, ssoProviderListSchema } from './sso-schemas.js';
@@ -212,15 +213,7 @@ export function createSsoService(options: SsoServiceOptions) {
     return url.href;
   }
 
-  async function audit(record: AuditRecord, meta: RequestMeta): Promise<void> {
-    if (!options.audit) return;
-    await options.audit({
-      ...record,
-      ...(meta.ip ? { ip: meta.ip } : {}),
-      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-      ...(meta.requestId ? { requestId: meta.requestId } : {}),
-    });
-  }
+  const audit = (record: AuditRecord, meta: RequestMeta) => recordAudit(options.audit, record, meta);
 
   /** Audits a refused sign-in, then throws its error. */
   async function refuse(

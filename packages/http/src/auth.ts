@@ -19,7 +19,7 @@ export const principalSchema = z.object({
   readOnly: z
     .boolean()
     .optional()
-    .describe('True for a read-only impersonation: any write is refused with 403.'),
+    .describe('True for a read-only impersonation: every write is refused with 403.'),
 });
 export type Principal = z.infer<typeof principalSchema>;
 

@@ -1,22 +1,13 @@
 /**
  * A test service with the sessions module (and any other modules) on a fake clock and a memory
- * store unless given, built like `createTestService` but with an authenticator whose tokens name
+ * store unless given (`createTestService`), with an authenticator whose tokens name
  * a session: `Bearer <subject>|<productId>|<roles comma-separated>[|<sessionId>]`, checked through
  * `withSessionCheck` (so a revoked session's token is refused, as in a real service).
  */
-import {
-  type Authenticator,
-  createServiceApp,
-  type ModuleExtension,
-  type PlatformModule,
-  type Principal,
-  type ServiceApp,
-  serviceConfigFromEnv,
-} from '@groundwork/http';
-import { createLogger } from '@groundwork/logger';
+import type { Authenticator, ModuleExtension, PlatformModule, Principal, ServiceApp } from '@groundwork/http';
 import type { DocumentStore } from '@groundwork/store';
 import { createMemoryStore } from '@groundwork/store/memory';
-import { createFakeClock, type FakeClock } from '@groundwork/testing';
+import { createFakeClock, createTestService, type FakeClock } from '@groundwork/testing';
 import { createSessionsModule, type SessionsModuleOptions } from '../src/module.js';
 import { withSessionCheck } from '../src/session-check.js';
 import type { SessionService } from '../src/session-service.js';
@@ -71,22 +62,13 @@ export async function createSessionsTestApp(options: SessionsTestAppOptions = {}
   const clock = givenClock ?? createFakeClock();
   const store = givenStore ?? createMemoryStore({ clock });
   const { module, sessions } = createSessionsModule({ productId: 'acme', ...moduleOptions });
-  const service = await createServiceApp({
+  const { service } = await createTestService({
     name: 'sessions-test',
-    version: '0.0.0',
-    config: serviceConfigFromEnv({
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      STORE_SWEEP_INTERVAL_MS: '0',
-      SHUTDOWN_TIMEOUT_MS: '5000',
-    }),
-    store,
     modules: [...modules, module],
     extensions,
-    logger: createLogger({ name: 'sessions-test', level: 'silent' }),
     authenticator: withSessionCheck(sessionTokenAuthenticator, sessions),
     clock,
+    store,
   });
   return { service, store, clock, sessions, module };
 }
