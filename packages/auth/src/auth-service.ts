@@ -439,6 +439,15 @@ export function createAuthService(options: AuthServiceOptions) {
       );
     },
 
+    /**
+     * For the sessions module's admin routes: refuses (403) an admin acting on an admin's or super
+     * admin's sessions unless they are a super admin. An unknown user passes (nothing to show).
+     */
+    async assertMayManageSessionsOf(actor: Principal, userId: string): Promise<void> {
+      const user = await users.get(actor.productId, userId);
+      if (user) assertMayManage(actor, toUser(user));
+    },
+
     async forceLogout(actor: Principal, userId: string, meta: RequestMeta): Promise<number> {
       const user = await users.mustGet(actor.productId, userId);
       assertMayManage(actor, toUser(user));

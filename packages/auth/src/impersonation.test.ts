@@ -164,4 +164,26 @@ describe('impersonation', () => {
     });
     expect(crossProduct.statusCode).toBe(404);
   });
+
+  it('lets only a super admin see or end an admin’s sessions through /v1/sessions/user', async () => {
+    const { t, person } = await setup({ root: 'super_admin', ann: 'admin', ada: 'admin', bob: 'user' });
+    const sessionsOf = (token: string, userId: string, method: 'GET' | 'DELETE' = 'GET') =>
+      t.service.app.inject({ method, url: `/v1/sessions/user/${userId}`, headers: bearer(token) });
+    expect((await sessionsOf(person('ann').token, person('bob').id)).statusCode).toBe(200);
+    const onAdmin = await sessionsOf(person('ann').token, person('ada').id);
+    expect(onAdmin.statusCode).toBe(403);
+    expect(onAdmin.json()).toMatchObject({ code: 'super_admin_required' });
+    expect((await sessionsOf(person('ann').token, person('root').id, 'DELETE')).statusCode).toBe(403);
+    expect((await sessionsOf(person('root').token, person('ada').id)).statusCode).toBe(200);
+    // The super admin is still signed in: the refused logout ended nothing.
+    expect(
+      (
+        await t.service.app.inject({
+          method: 'GET',
+          url: '/v1/auth/me',
+          headers: bearer(person('root').token),
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
 });

@@ -10,6 +10,7 @@ import {
   type ModuleContext,
   type ModuleExtension,
   type PlatformModule,
+  type Principal,
   publicRoute,
 } from '@groundwork/http';
 import { z } from 'zod';
@@ -96,6 +97,8 @@ export interface AuthModule {
   authenticator: Authenticator;
   /** Pass in `createServiceApp({ extensions })`: serves `/.well-known/jwks.json`. */
   extension: ModuleExtension;
+  /** For `createSessionsModule({ authorizeAdmin })`: only super admins manage admins' sessions. */
+  authorizeSessionAdmin: (actor: Principal, userId: string) => Promise<void>;
 }
 
 const jwksSchema = z.object({
@@ -282,5 +285,8 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
     apiTokens: () => bound().apiTokens,
   });
 
-  return { module, authenticator, extension };
+  const authorizeSessionAdmin = (actor: Principal, userId: string) =>
+    bound().service.assertMayManageSessionsOf(actor, userId);
+
+  return { module, authenticator, extension, authorizeSessionAdmin };
 }

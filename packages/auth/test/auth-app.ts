@@ -47,7 +47,11 @@ export async function createAuthTestApp(options: AuthTestAppOptions = {}): Promi
   // SQLite by default (a temp file, deleted by `stop`): the auth paths are tested on a real store.
   const temp = options.store ? undefined : createTempSqliteStore({ clock });
   const store = options.store ?? (temp as TempSqliteStore).store;
-  const { module: sessionsModule, sessions } = createSessionsModule({ productId: 'acme' });
+  const { module: sessionsModule, sessions } = createSessionsModule({
+    productId: 'acme',
+    // As the platform wires it: only super admins manage admins' sessions.
+    authorizeAdmin: (actor, userId) => auth.authorizeSessionAdmin(actor, userId),
+  });
   const bus = createEventBus({ clock });
   const events: EventEnvelope[] = [];
   bus.on({ name: 'test-recorder', types: '*', handler: (event) => void events.push(event) });

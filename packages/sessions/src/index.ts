@@ -27,7 +27,7 @@ export {
   newDeviceEvent,
   newDevicePayloadSchema,
 } from './new-device-event.js';
-export { REVOKE_REASONS, sessionsRoutes } from './routes.js';
+export { type AuthorizeSessionAdmin, REVOKE_REASONS, sessionsRoutes } from './routes.js';
 export {
   DEFAULT_SESSION_TTL_DAYS,
   isSessionActive,

@@ -14,7 +14,7 @@ import {
   newDeviceEvent,
   newDevicePayload,
 } from './new-device-event.js';
-import { sessionsRoutes } from './routes.js';
+import { type AuthorizeSessionAdmin, sessionsRoutes } from './routes.js';
 import { DEFAULT_SESSION_TTL_DAYS, sessionDevicesContainer, sessionsContainer } from './session.js';
 import { createSessionService, type OnNewDevice, type SessionService } from './session-service.js';
 
@@ -30,6 +30,8 @@ export interface SessionsModuleOptions {
   cacheTtlMs?: number;
   /** How often activity is recorded per session at most, in ms (default 5 min). */
   touchIntervalMs?: number;
+  /** Decides whether an admin may see or end a given user's sessions (see `AuthorizeSessionAdmin`). */
+  authorizeAdmin?: AuthorizeSessionAdmin;
   /** Where `session.new_device` is emitted (the service's bus, mounted with `createEventsModule`). */
   bus?: Pick<EventBus, 'emit'>;
 }
@@ -97,7 +99,7 @@ export function createSessionsModule(options: SessionsModuleOptions): SessionsMo
       },
     },
     routes: async (app, { ctx }) => {
-      await app.register(sessionsRoutes(bind(ctx)), { ctx });
+      await app.register(sessionsRoutes(bind(ctx), options.authorizeAdmin), { ctx });
     },
     start(ctx) {
       if (!bound) bind(ctx);

@@ -40,7 +40,16 @@ function principalOf(request: { principal?: Principal | undefined }): Principal 
   return request.principal;
 }
 
-export function sessionsRoutes(sessions: SessionService): ModuleRoutes {
+/**
+ * Decides whether an admin may see or end another user's sessions (e.g. only a super admin for an
+ * admin's); throws an `AppError` (403) to refuse. Without one, the admin role suffices.
+ */
+export type AuthorizeSessionAdmin = (actor: Principal, userId: string) => Promise<void>;
+
+export function sessionsRoutes(
+  sessions: SessionService,
+  authorizeAdmin?: AuthorizeSessionAdmin,
+): ModuleRoutes {
   return async (app) => {
     app.get(
       '/sessions',
@@ -121,6 +130,7 @@ export function sessionsRoutes(sessions: SessionService): ModuleRoutes {
       },
       async (request) => {
         const principal = principalOf(request);
+        await authorizeAdmin?.(principal, request.params.userId);
         const items = await sessions.list(request.params.userId, principal.productId);
         return { items: items.map((session) => sessionView(session, principal.sessionId)) };
       },
@@ -139,6 +149,7 @@ export function sessionsRoutes(sessions: SessionService): ModuleRoutes {
       },
       async (request) => {
         const principal = principalOf(request);
+        await authorizeAdmin?.(principal, request.params.userId);
         const revoked = await sessions.revokeAll(request.params.userId, {
           productId: principal.productId,
           reason: REVOKE_REASONS.adminForcedLogout,

@@ -45,6 +45,8 @@ export function platformModules({ env }: PlatformConfig): PlatformComposition {
     ttlDays: env.SESSION_TTL_DAYS,
     cacheTtlMs: env.SESSION_CACHE_TTL_MS,
     bus,
+    // Only super admins see or end admins' sessions (the auth module knows the roles).
+    authorizeAdmin: (actor, userId) => auth.authorizeSessionAdmin(actor, userId),
   });
   const auth = createAuthModule({
     sessions: sessions.sessions,
