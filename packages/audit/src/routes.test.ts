@@ -1,7 +1,6 @@
 import { PROBLEM_CONTENT_TYPE } from '@groundwork/errors';
-import type { DocumentStore } from '@groundwork/store';
 import { createMemoryStore } from '@groundwork/store/memory';
-import { createFakeClock, createTempSqliteStore } from '@groundwork/testing';
+import { createFakeClock, createTempSqliteStore, interceptStore } from '@groundwork/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AuditTestApp, bearer, createAuditTestApp } from '../test/module-support.js';
 import type { AuditEntry, AuditRecordInput } from './audit-entry.js';
@@ -306,20 +305,9 @@ describe('audit API: export', () => {
     const clock = createFakeClock();
     const memory = createMemoryStore({ clock });
     let failQueries = false;
-    const store: DocumentStore = new Proxy(memory, {
-      get(target, property) {
-        const value = Reflect.get(target, property, target);
-        if (property !== 'container') return typeof value === 'function' ? value.bind(target) : value;
-        return (name: string) =>
-          new Proxy(target.container(name), {
-            get(container, member) {
-              const item = Reflect.get(container, member, container);
-              if (member === 'query' && failQueries) return () => Promise.reject(new Error('store down'));
-              return typeof item === 'function' ? item.bind(container) : item;
-            },
-          });
-      },
-    });
+    const store = interceptStore(memory, ({ method, proceed }) =>
+      method === 'query' && failQueries ? Promise.reject(new Error('store down')) : proceed(),
+    );
     const app = await setup({ store, clock });
     failQueries = true;
     const response = await app.inject('GET', '/v1/audit/export?format=csv');

@@ -6,8 +6,9 @@
  */
 import { isAppError } from '@groundwork/errors';
 import type { EventEnvelope } from '@groundwork/events';
-import type { Container, DocumentStore } from '@groundwork/store';
+import type { DocumentStore } from '@groundwork/store';
 import type { FakeClock } from '@groundwork/testing';
+import { interceptStore } from '@groundwork/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIT_LOG_CONTAINER, AUDIT_LOG_CONTAINER_NAME } from '../src/audit-container.js';
 import type { AuditEntry, AuditRecordInput } from '../src/audit-entry.js';
@@ -303,25 +304,9 @@ export function describeAuditLog(kind: string, factory: AuditLogFactory, sizes: 
       await harness.store.ensureContainers([AUDIT_LOG_CONTAINER]);
       // Counts the store queries the audit log runs, to show that the export reads page by page.
       const inner = harness.store;
-      const store = new Proxy(inner, {
-        get(target, property) {
-          if (property !== 'container') {
-            const value = Reflect.get(target, property, target);
-            return typeof value === 'function' ? value.bind(target) : value;
-          }
-          return (name: string) =>
-            new Proxy(target.container(name), {
-              get(container, member) {
-                const value = Reflect.get(container, member, container);
-                if (typeof value !== 'function') return value;
-                if (member !== 'query') return value.bind(container);
-                return (...args: Parameters<Container['query']>) => {
-                  queries += 1;
-                  return container.query(...args);
-                };
-              },
-            });
-        },
+      const store = interceptStore(inner, ({ method, proceed }) => {
+        if (method === 'query') queries += 1;
+        return proceed();
       });
       log = createAuditLog({ store, clock: harness.clock });
       acme = await seed(log, harness.clock, 'acme', sizes.acme);

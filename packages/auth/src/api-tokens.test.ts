@@ -6,6 +6,7 @@ import {
   createFakeClock,
   createTempSqliteStore,
   type FakeClock,
+  interceptStore,
   useCosmosTestStores,
 } from '@groundwork/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,25 +44,10 @@ const notesModule = defineModule({
 /** Counts reads and patches of the `api_tokens` container (every other call goes straight through). */
 function countingStore(inner: DocumentStore) {
   const counts = { reads: 0, patches: 0 };
-  const store = new Proxy(inner, {
-    get(target, property) {
-      if (property !== 'container') return Reflect.get(target, property, target);
-      return (name: string) => {
-        const container = target.container(name);
-        if (name !== API_TOKENS_CONTAINER.name) return container;
-        return new Proxy(container, {
-          get(c, key) {
-            const value = Reflect.get(c, key, c);
-            if (typeof value !== 'function') return value;
-            return (...args: unknown[]) => {
-              if (key === 'read') counts.reads += 1;
-              if (key === 'patch') counts.patches += 1;
-              return (value as (...a: unknown[]) => unknown).apply(c, args);
-            };
-          },
-        });
-      };
-    },
+  const store = interceptStore(inner, ({ container, method, proceed }) => {
+    if (container === API_TOKENS_CONTAINER.name && method === 'read') counts.reads += 1;
+    if (container === API_TOKENS_CONTAINER.name && method === 'patch') counts.patches += 1;
+    return proceed();
   });
   return { store, counts };
 }
@@ -353,22 +339,11 @@ describe('API tokens: authentication', () => {
     const clock = createFakeClock(Date.UTC(2026, 10, 26, 9));
     const inner = createMemoryStore({ clock });
     let failPatches = false;
-    const store = new Proxy(inner, {
-      get(target, property) {
-        if (property !== 'container') return Reflect.get(target, property, target);
-        return (name: string) => {
-          const container = target.container(name);
-          if (name !== API_TOKENS_CONTAINER.name) return container;
-          return new Proxy(container, {
-            get(c, key) {
-              const value = Reflect.get(c, key, c);
-              if (key === 'patch' && failPatches) return async () => Promise.reject(new Error('store down'));
-              return typeof value === 'function' ? value.bind(c) : value;
-            },
-          });
-        };
-      },
-    });
+    const store = interceptStore(inner, ({ container, method, proceed }) =>
+      container === API_TOKENS_CONTAINER.name && method === 'patch' && failPatches
+        ? Promise.reject(new Error('store down'))
+        : proceed(),
+    );
     const t = await app({ store, clock });
     const admin = await signedIn(t, 'ike@example.com');
     const created = await createToken(t, admin);

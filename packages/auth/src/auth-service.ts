@@ -77,6 +77,51 @@ export function createAuthService(options: AuthServiceOptions) {
 
   const audit = (record: AuditRecord, meta: RequestMeta) => recordAudit(options.audit, record, meta);
 
+  /** Audits `action` taken by `principal` on `user`. */
+  function auditOnUser(
+    principal: Principal,
+    action: string,
+    user: { id: string; productId: string },
+    meta: RequestMeta,
+    summary?: AuditRecord['summary'],
+  ): Promise<void> {
+    return audit(
+      {
+        productId: user.productId,
+        actor: actorOfPrincipal(principal),
+        action,
+        target: { type: 'user', id: user.id },
+        ...(summary ? { summary } : {}),
+      },
+      meta,
+    );
+  }
+
+  /** `wrong_password` (403) unless `password` is the account's; an account without one passes. */
+  async function assertPassword(user: { passwordHash: string | null }, password: unknown): Promise<void> {
+    const given = typeof password === 'string' ? password : '';
+    if (user.passwordHash && !(await verifyPassword(user.passwordHash, given)).ok) {
+      throw new ForbiddenError('The password is incorrect.', 'wrong_password');
+    }
+  }
+
+  /** Deletes the user, ends their sessions, emits `user.deleted` and audits `action`. */
+  async function removeUser(
+    principal: Principal,
+    user: Parameters<UserRepository['delete']>[0],
+    action: string,
+    meta: RequestMeta,
+  ): Promise<void> {
+    await users.delete(user);
+    await endSessions(toUser(user), 'account_deleted');
+    await options.events?.emit(
+      'user.deleted',
+      { userId: user.id },
+      { productId: user.productId, actor: actorOfPrincipal(principal) },
+    );
+    await auditOnUser(principal, action, user, meta);
+  }
+
   const assertProduct = (productId: string) => assertKnownProduct(options.products, productId);
 
   async function signIn(user: User, meta: RequestMeta, impersonatedBy?: string): Promise<TokenPair> {
@@ -290,21 +335,10 @@ export function createAuthService(options: AuthServiceOptions) {
     ): Promise<User> {
       const user = await mustBeActiveUser(principal);
       const email = parseEmail(input.newEmail);
-      const password = typeof input.password === 'string' ? input.password : '';
-      if (user.passwordHash && !(await verifyPassword(user.passwordHash, password)).ok) {
-        throw new ForbiddenError('The password is incorrect.', 'wrong_password');
-      }
+      await assertPassword(user, input.password);
       const changed = toUser(await users.changeEmail(user, email));
       if (changed.email !== user.email) {
-        await audit(
-          {
-            productId: user.productId,
-            actor: actorOfPrincipal(principal),
-            action: 'auth.email_changed',
-            target: { type: 'user', id: user.id },
-          },
-          meta,
-        );
+        await auditOnUser(principal, 'auth.email_changed', user, meta);
         await options.verification?.sendVerification(changed, meta);
       }
       return changed;
@@ -323,15 +357,7 @@ export function createAuthService(options: AuthServiceOptions) {
       }
       await users.replace({ ...user, passwordHash: await hashPassword(next) });
       await endSessions(toUser(user), 'password_changed', principal.sessionId);
-      await audit(
-        {
-          productId: user.productId,
-          actor: actorOfPrincipal(principal),
-          action: 'auth.password_changed',
-          target: { type: 'user', id: user.id },
-        },
-        meta,
-      );
+      await auditOnUser(principal, 'auth.password_changed', user, meta);
     },
 
     async deleteAccount(
@@ -340,26 +366,8 @@ export function createAuthService(options: AuthServiceOptions) {
       meta: RequestMeta,
     ): Promise<void> {
       const user = await mustBeActiveUser(principal);
-      const password = typeof input.password === 'string' ? input.password : '';
-      if (user.passwordHash && !(await verifyPassword(user.passwordHash, password)).ok) {
-        throw new ForbiddenError('The password is incorrect.', 'wrong_password');
-      }
-      await users.delete(user);
-      await endSessions(toUser(user), 'account_deleted');
-      await options.events?.emit(
-        'user.deleted',
-        { userId: user.id },
-        { productId: user.productId, actor: actorOfPrincipal(principal) },
-      );
-      await audit(
-        {
-          productId: user.productId,
-          actor: actorOfPrincipal(principal),
-          action: 'auth.account_deleted',
-          target: { type: 'user', id: user.id },
-        },
-        meta,
-      );
+      await assertPassword(user, input.password);
+      await removeUser(principal, user, 'auth.account_deleted', meta);
     },
 
     // --- admin ---
@@ -400,19 +408,10 @@ export function createAuthService(options: AuthServiceOptions) {
       if (change.status === 'disabled' || (change.role && change.role !== user.role)) {
         await endSessions(updated, change.status === 'disabled' ? 'account_disabled' : 'role_changed');
       }
-      await audit(
-        {
-          productId: user.productId,
-          actor: actorOfPrincipal(actor),
-          action: 'auth.user_updated',
-          target: { type: 'user', id: user.id },
-          summary: {
-            before: { role: user.role, status: user.status },
-            after: { role: updated.role, status: updated.status },
-          },
-        },
-        meta,
-      );
+      await auditOnUser(actor, 'auth.user_updated', user, meta, {
+        before: { role: user.role, status: user.status },
+        after: { role: updated.role, status: updated.status },
+      });
       return updated;
     },
 
@@ -421,22 +420,7 @@ export function createAuthService(options: AuthServiceOptions) {
       assertMayManage(actor, toUser(user));
       if (user.id === actor.subject)
         throw new ConflictError('Delete your own account through /v1/auth/me.', 'own_account');
-      await users.delete(user);
-      await endSessions(toUser(user), 'account_deleted');
-      await options.events?.emit(
-        'user.deleted',
-        { userId: user.id },
-        { productId: user.productId, actor: actorOfPrincipal(actor) },
-      );
-      await audit(
-        {
-          productId: user.productId,
-          actor: actorOfPrincipal(actor),
-          action: 'auth.user_deleted',
-          target: { type: 'user', id: user.id },
-        },
-        meta,
-      );
+      await removeUser(actor, user, 'auth.user_deleted', meta);
     },
 
     /**
@@ -452,15 +436,7 @@ export function createAuthService(options: AuthServiceOptions) {
       const user = await users.mustGet(actor.productId, userId);
       assertMayManage(actor, toUser(user));
       const revoked = await endSessions(toUser(user), 'forced_logout');
-      await audit(
-        {
-          productId: user.productId,
-          actor: actorOfPrincipal(actor),
-          action: 'auth.force_logout',
-          target: { type: 'user', id: user.id },
-        },
-        meta,
-      );
+      await auditOnUser(actor, 'auth.force_logout', user, meta);
       return revoked;
     },
   };

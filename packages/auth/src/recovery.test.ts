@@ -1,52 +1,23 @@
-import { createEventBus, type EventEnvelope } from '@groundwork/events';
-import { createSessionsModule } from '@groundwork/sessions';
-import {
-  createFakeClock,
-  createTempSqliteStore,
-  createTestService,
-  type TempSqliteStore,
-  type TestService,
-} from '@groundwork/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditRecord } from './auth-ports.js';
+import { type AuthTestApp, createAuthTestApp } from '../test/auth-app.js';
 import { createEmailVerification, type EmailVerification } from './email-verification.js';
 import { createLinkBuilder, type LinkMessage, type LinkSender } from './link-sender.js';
-import { createAuthModule } from './module.js';
 import { ACCEPTED_REPLY } from './recovery-schemas.js';
 import { createThrottle } from './throttle.js';
 import { createUserRepository } from './users.js';
 
-interface RecoveryTestApp extends TestService {
-  events: EventEnvelope[];
-  audits: AuditRecord[];
+interface RecoveryTestApp extends AuthTestApp {
   sent: LinkMessage[];
   verification: () => EmailVerification;
 }
 
 const apps: RecoveryTestApp[] = [];
-const temps: TempSqliteStore[] = [];
 afterEach(async () => {
-  await Promise.all(apps.splice(0).map((app) => app.service.stop()));
-  await Promise.all(temps.splice(0).map((temp) => temp.cleanup()));
+  await Promise.all(apps.splice(0).map((app) => app.stop()));
 });
 
-/**
- * The auth module and the sessions module as in `test/auth-app.ts`, with a link sender that
- * records messages, the bus's events and the audit entries.
- */
+/** The auth test app (`test/auth-app.ts`) with a link sender that records the links it is given. */
 async function app(options: { failingSender?: boolean } = {}): Promise<RecoveryTestApp> {
-  const clock = createFakeClock(Date.UTC(2026, 10, 26, 9));
-  const temp = createTempSqliteStore({ clock });
-  temps.push(temp);
-  const store = temp.store;
-  const { module: sessionsModule, sessions } = createSessionsModule({ productId: 'acme' });
-  const bus = createEventBus({ clock });
-  const events: EventEnvelope[] = [];
-  bus.on({ name: 'test-recorder', types: '*', handler: (event) => void events.push(event) });
-  const audits: AuditRecord[] = [];
-  const audit = async (record: AuditRecord) => {
-    audits.push(record);
-  };
   const sent: LinkMessage[] = [];
   const linkSender: LinkSender = {
     send(message) {
@@ -54,25 +25,8 @@ async function app(options: { failingSender?: boolean } = {}): Promise<RecoveryT
       sent.push(message);
     },
   };
-  const auth = createAuthModule({
-    sessions,
-    productId: 'acme',
-    extraProductIds: ['globex'],
-    issuer: 'https://auth.test',
-    audience: 'groundwork-test',
-    events: bus,
-    audit,
-    linkSender,
-    linkBaseUrl: 'https://app.example.com',
-  });
-  const built = await createTestService({
-    name: 'recovery-test',
-    modules: [sessionsModule, auth.module],
-    extensions: [auth.extension],
-    authenticator: auth.authenticator,
-    clock,
-    store,
-  });
+  const base = await createAuthTestApp({ linkSender, linkBaseUrl: 'https://app.example.com' });
+  const { store, clock } = base;
   // The module's own service is internal; this one shares its store and settings.
   const emailVerification = createEmailVerification({
     store,
@@ -82,17 +36,12 @@ async function app(options: { failingSender?: boolean } = {}): Promise<RecoveryT
     linkSender,
     links: createLinkBuilder({ baseUrl: 'https://app.example.com', defaultProductId: 'acme' }),
     products: ['acme', 'globex'],
-    events: bus,
-    audit,
+    audit: async (record) => {
+      base.audits.push(record);
+    },
     logger: { info() {}, error() {} },
   });
-  const t: RecoveryTestApp = {
-    ...built,
-    events,
-    audits,
-    sent,
-    verification: () => emailVerification,
-  };
+  const t: RecoveryTestApp = Object.assign(base, { sent, verification: () => emailVerification });
   apps.push(t);
   return t;
 }

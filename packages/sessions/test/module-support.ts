@@ -1,43 +1,26 @@
 /**
  * A test service with the sessions module (and any other modules) on a fake clock and a memory
- * store unless given (`createTestService`), with an authenticator whose tokens name
- * a session: `Bearer <subject>|<productId>|<roles comma-separated>[|<sessionId>]`, checked through
+ * store unless given (`createTestService`), with the test authenticator, whose tokens may name
+ * a session (`bearer(subject, productId, roles, sessionId)`), checked through
  * `withSessionCheck` (so a revoked session's token is refused, as in a real service).
  */
-import type { Authenticator, ModuleExtension, PlatformModule, Principal, ServiceApp } from '@groundwork/http';
+import type { ModuleExtension, PlatformModule, ServiceApp } from '@groundwork/http';
 import type { DocumentStore } from '@groundwork/store';
 import { createMemoryStore } from '@groundwork/store/memory';
-import { createFakeClock, createTestService, type FakeClock } from '@groundwork/testing';
+import {
+  createFakeClock,
+  createTestService,
+  type FakeClock,
+  testAuthenticator,
+  bearer as testBearer,
+} from '@groundwork/testing';
 import { createSessionsModule, type SessionsModuleOptions } from '../src/module.js';
 import { withSessionCheck } from '../src/session-check.js';
 import type { SessionService } from '../src/session-service.js';
 
-const TOKEN = /^Bearer ([^|\s]+)\|([^|\s]+)\|([^|\s]*)(?:\|([^|\s]+))?$/;
-
-export const sessionTokenAuthenticator: Authenticator = async (request) => {
-  const match = TOKEN.exec(request.headers.authorization ?? '');
-  if (!match) return null;
-  const [, subject, productId, roles, sessionId] = match;
-  const principal: Principal = {
-    subject: subject as string,
-    productId: productId as string,
-    roles: (roles as string).split(',').filter(Boolean),
-    scopes: [],
-    kind: 'user',
-    ...(sessionId ? { sessionId } : {}),
-  };
-  return principal;
-};
-
 /** The `authorization` header of a test token, naming `sessionId` when given. */
-export function bearer(
-  subject: string,
-  productId: string,
-  roles: string[],
-  sessionId?: string,
-): { authorization: string } {
-  const parts = [subject, productId, roles.join(','), ...(sessionId ? [sessionId] : [])];
-  return { authorization: `Bearer ${parts.join('|')}` };
+export function bearer(subject: string, productId: string, roles: string[], sessionId?: string) {
+  return testBearer(subject, productId, roles, undefined, sessionId);
 }
 
 export interface SessionsTestApp {
@@ -66,7 +49,7 @@ export async function createSessionsTestApp(options: SessionsTestAppOptions = {}
     name: 'sessions-test',
     modules: [...modules, module],
     extensions,
-    authenticator: withSessionCheck(sessionTokenAuthenticator, sessions),
+    authenticator: withSessionCheck(testAuthenticator, sessions),
     clock,
     store,
   });

@@ -6,8 +6,9 @@
  * instances on one store. Time is a fake clock; every loop is bounded.
  */
 import { isAppError } from '@groundwork/errors';
-import type { Container, DocumentStore } from '@groundwork/store';
+import type { DocumentStore } from '@groundwork/store';
 import type { FakeClock } from '@groundwork/testing';
+import { interceptStore } from '@groundwork/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewDeviceInfo } from '../src/new-device-event.js';
 import {
@@ -64,26 +65,9 @@ async function failure(run: () => unknown): Promise<unknown> {
 
 /** `store` with `hook` awaited before every `replace`, to interleave another writer. */
 function beforeReplace(store: DocumentStore, hook: () => Promise<void>): DocumentStore {
-  return new Proxy(store, {
-    get(target, property) {
-      if (property !== 'container') {
-        const value = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      }
-      return (name: string) =>
-        new Proxy(target.container(name), {
-          get(container, member) {
-            const value = Reflect.get(container, member, container);
-            if (typeof value !== 'function') return value;
-            if (member !== 'replace') return value.bind(container);
-            return async (...args: Parameters<Container['replace']>) => {
-              await hook();
-              return container.replace(...args);
-            };
-          },
-        });
-    },
-  });
+  return interceptStore(store, ({ method, proceed }) =>
+    method === 'replace' ? hook().then(proceed) : proceed(),
+  );
 }
 
 export function describeSessionService(kind: string, factory: SessionStoreFactory): void {

@@ -11,6 +11,8 @@ export type {
   Responder,
 } from './http-receiver.js';
 export { startHttpReceiver } from './http-receiver.js';
+export type { InterceptedCall } from './intercept-store.js';
+export { interceptStore } from './intercept-store.js';
 export type { StoreConformanceFactory, StoreConformanceHarness } from './store-conformance.js';
 export { describeStoreConformance } from './store-conformance.js';
 export type { TempSqliteStore } from './temp-sqlite.js';

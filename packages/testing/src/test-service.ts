@@ -1,7 +1,7 @@
 /**
  * A service for module tests: `createServiceApp` over a memory store (unless one is given), a fake
  * clock, silent logs, and the test authenticator, whose tokens are
- * `Bearer <subject>|<productId>|<roles comma-separated>[|<impersonatedBy>]` (e.g. `Bearer ann|acme|admin`;
+ * `Bearer <subject>|<productId>|<roles comma-separated>[|<impersonatedBy>[|<sessionId>]]` (e.g. `Bearer ann|acme|admin`;
  * anything else is unauthenticated). `bearer(...)` builds the header.
  */
 import {
@@ -18,12 +18,12 @@ import type { DocumentStore } from '@groundwork/store';
 import { createMemoryStore } from '@groundwork/store/memory';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 
-const TOKEN = /^Bearer ([^|\s]+)\|([^|\s]+)\|([^|\s]*)(?:\|([^|\s]+))?$/;
+const TOKEN = /^Bearer ([^|\s]+)\|([^|\s]+)\|([^|\s]*)(?:\|([^|\s]*))?(?:\|([^|\s]+))?$/;
 
 export const testAuthenticator: Authenticator = async (request) => {
   const match = TOKEN.exec(request.headers.authorization ?? '');
   if (!match) return null;
-  const [, subject, productId, roles, impersonatedBy] = match;
+  const [, subject, productId, roles, impersonatedBy, sessionId] = match;
   const principal: Principal = {
     subject: subject as string,
     productId: productId as string,
@@ -31,18 +31,25 @@ export const testAuthenticator: Authenticator = async (request) => {
     scopes: [],
     kind: 'user',
     ...(impersonatedBy ? { impersonatedBy } : {}),
+    ...(sessionId ? { sessionId } : {}),
   };
   return principal;
 };
 
-/** The `authorization` header of a test token. */
+/**
+ * The `authorization` header of a test token: `Bearer <subject>|<productId>|<roles>` and, when
+ * given, `|<impersonatedBy>` and `|<sessionId>` (an empty impersonatedBy when only a session is named).
+ */
 export function bearer(
   subject: string,
   productId: string,
   roles: string[],
   impersonatedBy?: string,
+  sessionId?: string,
 ): { authorization: string } {
-  const parts = [subject, productId, roles.join(','), ...(impersonatedBy ? [impersonatedBy] : [])];
+  const parts = [subject, productId, roles.join(',')];
+  if (impersonatedBy !== undefined || sessionId !== undefined) parts.push(impersonatedBy ?? '');
+  if (sessionId !== undefined) parts.push(sessionId);
   return { authorization: `Bearer ${parts.join('|')}` };
 }
 
