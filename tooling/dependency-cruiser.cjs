@@ -1,12 +1,12 @@
 /**
  * Layering rules (ARCHITECTURE §2): imports go downward only.
- *   kernel (errors, config, logger, store, http, testing) -> no capability, service or app
+ *   kernel (errors, config, logger, store, http, outbound, testing) -> no capability, service or app
  *   capabilities (every other package)                   -> no service or app
  *   services                                              -> no app
  * `pnpm check:layers` fails CI when a rule is broken.
  */
-const KERNEL = '^packages/(errors|config|logger|store|http|testing)/';
-const KERNEL_NAMES = '(errors|config|logger|store|http|testing)';
+const KERNEL = '^packages/(errors|config|logger|store|http|outbound|testing)/';
+const KERNEL_NAMES = '(errors|config|logger|store|http|outbound|testing)';
 
 module.exports = {
   forbidden: [
