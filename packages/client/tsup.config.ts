@@ -1,0 +1,3 @@
+import { packageBuild } from '@groundwork/tooling/tsup';
+
+export default packageBuild(['src/index.ts']);

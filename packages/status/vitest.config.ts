@@ -1,0 +1,3 @@
+import { withPreset } from '@groundwork/tooling/vitest';
+
+export default withPreset();

@@ -1,0 +1,3 @@
+import { serviceBuild } from '@groundwork/tooling/tsup';
+
+export default serviceBuild();
