@@ -35,6 +35,29 @@ if (!env.npm_config_nodedir && existsSync(path.join(nodePrefix, 'include', 'node
 }
 
 const [pnpmBin, pnpmPrefix] = pnpmCommand();
+/**
+ * The browser tests (status page, admin console) drive Debian's chromium (TOOLCHAIN.md: Playwright
+ * cannot download browsers here). Installs it with apt when it is missing and apt is available;
+ * otherwise the browser tests fail with a message that says what to install.
+ */
+function ensureChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(Boolean);
+  if (candidates.some((file) => existsSync(file)) || !existsSync('/usr/bin/apt-get')) return;
+  const asRoot = process.getuid?.() === 0;
+  const run = (args) =>
+    execFileSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : args, {
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: 'inherit',
+    });
+  console.log('Installing Debian chromium for the browser tests…');
+  try {
+    run(['apt-get', 'update', '-q']);
+    run(['apt-get', 'install', '-y', '-q', '--no-install-recommends', 'chromium']);
+  } catch {
+    console.error('Could not install chromium with apt; the browser tests will say what is missing.');
+  }
+}
+
 function pnpm(args) {
   execFileSync(pnpmBin, [...pnpmPrefix, ...args], { cwd: root, env, stdio: 'inherit' });
 }
@@ -51,6 +74,7 @@ try {
     for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
   } else if (mode === 'test') {
+    ensureChromium();
     pnpm(['run', 'build']);
     pnpm(['run', 'lint']);
     pnpm(['run', 'typecheck']);
