@@ -65,7 +65,16 @@ function pnpm(args) {
 try {
   pnpm(['install', '--frozen-lockfile']);
   if (mode === 'start') {
-    pnpm(['exec', 'turbo', 'run', 'build', '--filter=@groundwork/platform...', '--output-logs=errors-only']);
+    // The platform and the admin console it serves at /admin.
+    pnpm([
+      'exec',
+      'turbo',
+      'run',
+      'build',
+      '--filter=@groundwork/platform...',
+      '--filter=@groundwork/admin',
+      '--output-logs=errors-only',
+    ]);
     const child = spawn(process.execPath, [path.join(root, 'services/platform/dist/main.js')], {
       cwd: root,
       env,

@@ -22,6 +22,7 @@ import type { AuditSink, EventEmitterPort, SessionsPort } from './auth-ports.js'
 import { type AuthService, createAuthService } from './auth-service.js';
 import { createAuthenticator, type SessionCheck } from './authenticator.js';
 import { AUTH_STATE_CONTAINER, bootstrapFirstAdmin } from './bootstrap.js';
+import { cookieSessionRoutes } from './cookie-session-routes.js';
 import {
   createEmailVerification,
   EMAIL_VERIFICATIONS_CONTAINER,
@@ -244,6 +245,10 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       if (sso) await app.register(ssoRoutes(sso, options.productId), { ctx });
       await app.register(apiTokenRoutes(apiTokens), { ctx });
       await app.register(impersonationRoutes(impersonation), { ctx });
+      await app.register(
+        cookieSessionRoutes({ auth: service, defaultProductId: options.productId, authenticator }),
+        { ctx },
+      );
     },
     async start(ctx) {
       bind(ctx);

@@ -9,6 +9,7 @@ import {
 import { jobsExtension } from '@groundwork/jobs';
 import { createLogger } from '@groundwork/logger';
 import { type Clock, openStore } from '@groundwork/store';
+import { adminConsoleExtension } from './admin-console.js';
 import type { PlatformConfig } from './env.js';
 import { type PlatformComposition, platformModules } from './modules.js';
 import { PLATFORM_VERSION } from './version.js';
@@ -40,7 +41,7 @@ export async function platformServiceOptions(options: CreatePlatformOptions): Pr
     config: config.env,
     store,
     modules: [...composition.modules, ...(options.modules ? [] : (options.extraModules ?? []))],
-    extensions: [...composition.extensions],
+    extensions: [...composition.extensions, adminConsoleExtension()],
     logger: createLogger({ name: 'platform', level: config.env.LOG_LEVEL }),
     ...(authenticator ? { authenticator } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -1,0 +1,10 @@
+import { withPreset } from '@groundwork/tooling/vitest';
+
+export default withPreset({
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // The browser run drives one real platform and one Chromium: give it room on a busy machine.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+  },
+});
