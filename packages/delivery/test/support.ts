@@ -1,0 +1,91 @@
+/** Shared test helpers: a delivery service on a store with a worker to run its sends, and store scans. */
+import { createQueue, createWorker, type Queue, TASKS_CONTAINER, type Worker } from '@groundwork/jobs';
+import type { DocumentStore } from '@groundwork/store';
+import { createMemoryStore } from '@groundwork/store/memory';
+import { createFakeClock, type FakeClock } from '@groundwork/testing';
+import type { EmailAdapter, PushAdapter, SmsAdapter } from '../src/channels.js';
+import { deliveryContainers } from '../src/containers.js';
+import { type ResolveUser, SEND_TASK_TYPE } from '../src/dispatcher.js';
+import { createSealer } from '../src/sealing.js';
+import { createDelivery, type Delivery } from '../src/service.js';
+
+export const ALL_CONTAINERS = deliveryContainers();
+
+export interface Harness {
+  store: DocumentStore;
+  clock: FakeClock;
+  queue: Queue;
+  worker: Worker;
+  delivery: Delivery;
+  /** Runs due sends until none is left (bounded). */
+  drain(): Promise<number>;
+}
+
+export async function createHarness(options: {
+  email: EmailAdapter;
+  push?: PushAdapter[];
+  sms?: SmsAdapter;
+  store?: DocumentStore;
+  clock?: FakeClock;
+  resolveUser?: ResolveUser;
+  maxAttempts?: number;
+}): Promise<Harness> {
+  const clock = options.clock ?? createFakeClock();
+  const store = options.store ?? createMemoryStore({ clock });
+  await store.ensureContainers([...ALL_CONTAINERS, TASKS_CONTAINER]);
+  const queue = createQueue({ store, clock });
+  const delivery = createDelivery({
+    store,
+    clock,
+    queue,
+    sealer: createSealer({ store }),
+    email: options.email,
+    ...(options.push ? { push: options.push } : {}),
+    ...(options.sms ? { sms: options.sms } : {}),
+    defaultBranding: {
+      productName: 'Acme',
+      fromAddress: 'hello@acme.test',
+      fromName: 'Acme',
+      replyTo: 'support@acme.test',
+      appUrl: 'https://app.acme.test',
+    },
+    ...(options.resolveUser ? { resolveUser: options.resolveUser } : {}),
+    maxAttempts: options.maxAttempts ?? 3,
+  });
+  const worker = createWorker({
+    queue,
+    concurrency: 4,
+    handlers: { [SEND_TASK_TYPE]: (task, ctx) => delivery.handleSendTask(task, ctx) as Promise<undefined> },
+  });
+  return {
+    store,
+    clock,
+    queue,
+    worker,
+    delivery,
+    async drain() {
+      let total = 0;
+      for (let round = 0; round < 50; round += 1) {
+        const claimed = await worker.runOnce();
+        total += claimed;
+        if (claimed === 0) break;
+      }
+      return total;
+    },
+  };
+}
+
+/** Every stored document of the given containers, as JSON text (to look for secrets at rest). */
+export async function dumpStore(store: DocumentStore, names: string[]): Promise<string> {
+  const parts: string[] = [];
+  for (const name of names) {
+    let cursor: string | undefined;
+    for (let page = 0; page < 100; page += 1) {
+      const result = await store.container(name).query({ limit: 1000, ...(cursor ? { cursor } : {}) });
+      parts.push(JSON.stringify(result.items));
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+  }
+  return parts.join('\n');
+}
