@@ -6,10 +6,12 @@
  * - `hit`: a fixed-window counter for guards (register, forgot-password, resend-verification per
  *   IP, reset requests per email): at most `limit` hits per `windowMs`.
  * Keys are hashed before they are stored (emails and IPs are personal data). Documents expire by
- * TTL a day after their last write.
+ * TTL a day after their last write. Every counter write goes through `@groundwork/ratelimit`'s
+ * store-backed counter primitive (`atomicUpdate`: etag-guarded read-modify-write with retries).
  */
 import { createHash } from 'node:crypto';
 import { isAppError, TooManyRequestsError } from '@groundwork/errors';
+import { atomicUpdate } from '@groundwork/ratelimit';
 import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groundwork/store';
 
 export const AUTH_THROTTLE_CONTAINER: ContainerSpec = {
@@ -34,7 +36,6 @@ interface Counter {
 }
 
 const MAX_ROUNDS = 5;
-const isRace = (error: unknown) => isAppError(error) && (error.status === 409 || error.status === 412);
 
 export interface Throttle {
   /**
@@ -59,20 +60,17 @@ export function createThrottle(store: DocumentStore, clock: Clock): Throttle {
     key: string,
     next: (current: StoredDocument<Counter> | undefined, now: number) => Counter | undefined,
   ): Promise<Counter | undefined> {
-    const id = idOf(key);
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const now = clock.now();
-      const current = await counters().read(id, scope);
-      const written = next(current, now);
-      if (!written) return current;
-      try {
-        if (current) await counters().replace({ ...written, id, pk: scope }, { ifMatch: current.etag });
-        else await counters().create({ ...written, id, pk: scope });
-        return written;
-      } catch (error) {
-        if (!isRace(error)) throw error;
-      }
-    }
+    const outcome = await atomicUpdate(
+      counters(),
+      idOf(key),
+      scope,
+      (current) => next(current, clock.now()),
+      {
+        maxRounds: MAX_ROUNDS,
+      },
+    );
+    if (outcome.status === 'written') return outcome.document;
+    if (outcome.status === 'unchanged') return outcome.current;
     return undefined; // heavy contention on one key: counting stops short rather than failing the request
   }
 
