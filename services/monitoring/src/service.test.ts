@@ -2,7 +2,7 @@ import { ConfigError } from '@groundwork/config';
 import { type HttpReceiver, startHttpReceiver } from '@groundwork/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AggregateStatus, CheckSample } from './aggregator.js';
-import { loadMonitoringConfig } from './env.js';
+import { loadMonitoringConfig, storeOptionsOf } from './env.js';
 import { createMonitoring, runMonitoring } from './service.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -20,6 +20,14 @@ describe('monitoring configuration', () => {
   it('defaults to polling the platform on port 4003 and listening on 4004', () => {
     const env = loadMonitoringConfig({});
     expect(env.PORT).toBe(4004);
+    expect(env).toMatchObject({
+      STATUS_POLLER_ENABLED: true,
+      STATUS_INTERVAL_MS: 30_000,
+      STATUS_DOWN_AFTER: 3,
+      STATUS_UP_AFTER: 2,
+      PRODUCT_ID: 'default',
+    });
+    expect(storeOptionsOf(env)).toEqual({ kind: 'sqlite', path: './data/groundwork.db' });
     expect(env.MONITOR_TARGETS).toEqual([{ name: 'platform', baseUrl: 'http://127.0.0.1:4003' }]);
   });
 
@@ -27,6 +35,16 @@ describe('monitoring configuration', () => {
     expect(() =>
       loadMonitoringConfig({ MONITOR_TARGETS: 'oops', MONITOR_TIMEOUT_MS: '0', PORT: 'x' }),
     ).toThrow(ConfigError);
+    try {
+      loadMonitoringConfig({ STATUS_DOWN_AFTER: '0', OUTBOUND_ALLOW_HTTP: 'maybe' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual([
+        'OUTBOUND_ALLOW_HTTP',
+        'STATUS_DOWN_AFTER',
+      ]);
+    }
+    expect(() => loadMonitoringConfig({ STATUS_HTTP_CHECKS: 'nope' })).toThrow(/STATUS_HTTP_CHECKS/);
     try {
       loadMonitoringConfig({ MONITOR_TARGETS: 'oops', MONITOR_TIMEOUT_MS: '0', PORT: 'x' });
     } catch (error) {
@@ -58,6 +76,7 @@ describe('monitoring service', () => {
       env: {
         LOG_LEVEL: 'silent',
         PORT: '0',
+        STATUS_POLLER_ENABLED: 'false',
         MONITOR_TARGETS: `web=${up.url},worker=${down.url}`,
         MONITOR_INTERVAL_MS: '100',
         MONITOR_TIMEOUT_MS: '500',
@@ -97,6 +116,7 @@ describe('monitoring service', () => {
       loadMonitoringConfig({
         LOG_LEVEL: 'silent',
         PORT: '0',
+        STATUS_POLLER_ENABLED: 'false',
         MONITOR_TARGETS: `web=${up.url}`,
         MONITOR_INTERVAL_MS: '100',
       }),
