@@ -49,7 +49,7 @@ function ensureChromium() {
       env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
       stdio: 'inherit',
     });
-  console.log('Installing Debian chromium for the browser tests…');
+  console.info('Installing Debian chromium for the browser tests…');
   try {
     run(['apt-get', 'update', '-q']);
     run(['apt-get', 'install', '-y', '-q', '--no-install-recommends', 'chromium']);

@@ -42,9 +42,9 @@ export const authEnvSchema = z.object({
       'Base of password-reset and email-verification links (`<base>/reset-password?token=…`), e.g. the web app’s URL. Default http://localhost:3000.',
     ),
   AUTH_LOG_RECOVERY_LINKS: envBoolean()
-    .default(true)
+    .default(false)
     .describe(
-      'Development only: log reset and verification links (with their tokens) through the request log, as no delivery module sends them yet. Set false in production: links are then not sent (and an error is logged).',
+      'Development only: log reset and verification links (with their tokens) through the request log instead of emailing them through the delivery module.',
     ),
   ADMIN_EMAIL: z
     .string()

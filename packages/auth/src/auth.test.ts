@@ -304,6 +304,10 @@ describe('auth: account and admin', () => {
       headers: bearer(acmeUser.tokens.accessToken),
     });
     expect(asUser.statusCode).toBe(403);
+    // Delivery reaches an active user of the product through `contactOf`, never another product's.
+    expect(await t.contactOf('acme', acmeUser.user.id)).toEqual({ email: 'kim@example.com' });
+    expect(await t.contactOf('globex', acmeUser.user.id)).toBeUndefined();
+    expect(await t.contactOf('acme', 'usr_unknown')).toBeUndefined();
 
     const disabled = await t.service.app.inject({
       method: 'PATCH',
@@ -318,6 +322,7 @@ describe('auth: account and admin', () => {
       headers: bearer(acmeUser.tokens.accessToken),
     });
     expect(me.statusCode).toBe(401);
+    expect(await t.contactOf('acme', acmeUser.user.id)).toBeUndefined();
     const login = await t.service.app.inject({
       method: 'POST',
       url: '/v1/auth/login',

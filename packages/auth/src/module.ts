@@ -49,7 +49,12 @@ import { createSsoService, SSO_LINKS_CONTAINER, SSO_STATES_CONTAINER, type SsoSe
 import { ssoRoutes } from './sso-routes.js';
 import type { SsoProviderInput } from './sso-schemas.js';
 import { AUTH_THROTTLE_CONTAINER, createThrottle } from './throttle.js';
-import { createUserRepository, USER_EMAILS_CONTAINER, USERS_CONTAINER } from './users.js';
+import {
+  createUserRepository,
+  USER_EMAILS_CONTAINER,
+  USERS_CONTAINER,
+  type UserRepository,
+} from './users.js';
 
 export interface AuthModuleOptions {
   /** The sessions service (from `createSessionsModule`). */
@@ -83,6 +88,7 @@ export interface AuthModuleOptions {
 
 interface AuthRuntime {
   service: AuthService;
+  users: UserRepository;
   impersonation: Impersonation;
   apiTokens: ApiTokenService;
   sso: SsoService | undefined;
@@ -100,6 +106,11 @@ export interface AuthModule {
   extension: ModuleExtension;
   /** For `createSessionsModule({ authorizeAdmin })`: only super admins manage admins' sessions. */
   authorizeSessionAdmin: (actor: Principal, userId: string) => Promise<void>;
+  /**
+   * Where to reach a user (e.g. `createDeliveryModule({ resolveUser })`): the email of an active
+   * account of the product; `undefined` for an unknown or disabled one.
+   */
+  contactOf: (productId: string, userId: string) => Promise<{ email: string } | undefined>;
 }
 
 const jwksSchema = z.object({
@@ -199,6 +210,7 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       : undefined;
     runtime = {
       service,
+      users,
       impersonation,
       apiTokens,
       sso,
@@ -293,5 +305,10 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   const authorizeSessionAdmin = (actor: Principal, userId: string) =>
     bound().service.assertMayManageSessionsOf(actor, userId);
 
-  return { module, authenticator, extension, authorizeSessionAdmin };
+  const contactOf = async (productId: string, userId: string) => {
+    const user = await bound().users.get(productId, userId);
+    return user?.status === 'active' ? { email: user.email } : undefined;
+  };
+
+  return { module, authenticator, extension, authorizeSessionAdmin, contactOf };
 }

@@ -21,12 +21,14 @@ import {
 import type { ApiTokenEnvironment } from '../src/api-token-format.js';
 import { type ApiTokenService, createApiTokenService } from '../src/api-tokens.js';
 import type { AuditRecord } from '../src/auth-ports.js';
-import { type AuthModuleOptions, createAuthModule } from '../src/module.js';
+import { type AuthModule, type AuthModuleOptions, createAuthModule } from '../src/module.js';
 
 export interface AuthTestApp extends TestService {
   events: EventEnvelope[];
   audits: AuditRecord[];
   sessions: SessionService;
+  /** The module's `contactOf`. */
+  contactOf: AuthModule['contactOf'];
   /** Stops the service and deletes the temp SQLite file it made (not a store that was passed in). */
   stop(): Promise<void>;
   /** With `apiTokens`: an API token service on the same store as the module's. */
@@ -92,6 +94,7 @@ export async function createAuthTestApp(options: AuthTestAppOptions = {}): Promi
     events,
     audits,
     sessions,
+    contactOf: auth.contactOf,
     ...(apiTokens ? { apiTokens } : {}),
     async stop() {
       await built.service.stop();

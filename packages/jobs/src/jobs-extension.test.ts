@@ -52,13 +52,17 @@ describe('jobs declared through the module contract', () => {
       const listed = await service.app.inject({ method: 'GET', url: '/v1/jobs', headers: admin });
       expect(listed.json().items.map((job: { name: string }) => job.name)).toContain('reports.hourly');
     }, BOUNDED);
-    expect(built).toEqual([]);
+    // The clock starts on a slot boundary: that slot is due at once, and runs without waiting for a poll.
+    await vi.waitFor(() => expect(built).toEqual([{ kind: 'usage' }]), BOUNDED);
 
     clock.advance(3_600_000); // the next hourly slot is now due
-    await vi.waitFor(() => expect(built).toEqual([{ kind: 'usage' }]), BOUNDED);
+    await vi.waitFor(() => expect(built).toEqual([{ kind: 'usage' }, { kind: 'usage' }]), BOUNDED);
     await vi.waitFor(async () => {
       const tasks = await queue.list({ productId: 'acme', type: 'reports.build' });
-      expect(tasks.items.map((task) => task.state)).toEqual(['completed']);
+      expect(tasks.items.map((task) => [task.id, task.state])).toEqual([
+        ['job:reports.hourly:2026-01-01T01:00:00.000Z', 'completed'],
+        ['job:reports.hourly:2026-01-01T00:00:00.000Z', 'completed'],
+      ]);
     }, BOUNDED);
   });
 

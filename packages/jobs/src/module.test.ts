@@ -136,17 +136,29 @@ describe('jobs module', () => {
     expect(metrics).toContain('# TYPE jobs_lease_reclaims_total counter');
   });
 
-  it('reads JOB_RUNNER_ENABLED and JOB_TICK_INTERVAL_MS with defaults, rejecting bad values', () => {
-    expect(jobsEnvSchema.parse({})).toEqual({ JOB_RUNNER_ENABLED: true, JOB_TICK_INTERVAL_MS: 60_000 });
-    expect(jobsEnvSchema.parse({ JOB_RUNNER_ENABLED: 'false', JOB_TICK_INTERVAL_MS: '5000' })).toEqual({
-      JOB_RUNNER_ENABLED: false,
-      JOB_TICK_INTERVAL_MS: 5_000,
+  it('reads the jobs variables with defaults, rejecting bad values', () => {
+    expect(jobsEnvSchema.parse({})).toEqual({
+      JOB_RUNNER_ENABLED: true,
+      JOB_WORKER_CONCURRENCY: 16,
+      JOB_TICK_INTERVAL_MS: 60_000,
     });
-    const bad = jobsEnvSchema.safeParse({ JOB_RUNNER_ENABLED: 'maybe', JOB_TICK_INTERVAL_MS: '10' });
+    expect(
+      jobsEnvSchema.parse({
+        JOB_RUNNER_ENABLED: 'false',
+        JOB_TICK_INTERVAL_MS: '5000',
+        JOB_WORKER_CONCURRENCY: '64',
+      }),
+    ).toEqual({ JOB_RUNNER_ENABLED: false, JOB_WORKER_CONCURRENCY: 64, JOB_TICK_INTERVAL_MS: 5_000 });
+    const bad = jobsEnvSchema.safeParse({
+      JOB_RUNNER_ENABLED: 'maybe',
+      JOB_TICK_INTERVAL_MS: '10',
+      JOB_WORKER_CONCURRENCY: '0',
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((issue) => issue.path[0]).sort()).toEqual([
       'JOB_RUNNER_ENABLED',
       'JOB_TICK_INTERVAL_MS',
+      'JOB_WORKER_CONCURRENCY',
     ]);
   });
 });

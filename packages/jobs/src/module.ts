@@ -72,7 +72,16 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
     const existing = runtimes.get(ctx.metrics);
     if (existing) return existing;
     const { store, clock, logger } = ctx;
-    const queue = createQueue({ store, clock, logger });
+    // A task due now wakes this instance's worker at once (other instances find it at their next poll).
+    const queue = createQueue({
+      store,
+      clock,
+      logger,
+      onEnqueued: (tasks) => {
+        const now = clock.now();
+        if (tasks.some((task) => task.runAt <= now)) runtime.worker?.wake();
+      },
+    });
     const scheduler = createScheduler({
       store,
       queue,

@@ -77,7 +77,13 @@ export interface Queue {
   counts(options?: CountOptions): Promise<TaskCounts>;
 }
 
-export type CreateQueueOptions = QueueConfigOptions;
+export interface CreateQueueOptions extends QueueConfigOptions {
+  /**
+   * Told about every task this queue enqueued, after it is stored: the jobs module wakes its local
+   * worker for tasks that are due now instead of letting them wait for the next poll.
+   */
+  onEnqueued?: (tasks: readonly Task[]) => void;
+}
 
 /** Bounds the read-modify-write loops of cancel/retryDead under contention. */
 const MAX_WRITE_ROUNDS = 10;
@@ -207,7 +213,9 @@ export function createQueue(options: CreateQueueOptions): Queue {
     async enqueue(type, payload, enqueueOptions) {
       const built = buildDocument(type, payload, enqueueOptions, '');
       if (!built.document) throw new ValidationError(built.issues, 'The task cannot be enqueued.');
-      return insert(built.document);
+      const task = await insert(built.document);
+      options.onEnqueued?.([task]);
+      return task;
     },
 
     async enqueueMany(items) {
@@ -224,18 +232,21 @@ export function createQueue(options: CreateQueueOptions): Queue {
       // One store transaction where the store offers it; an id that exists goes through `insert`.
       const created = await repository.createMany(documents);
       if (created) {
-        return Promise.all(
+        const tasks = await Promise.all(
           created.map((result, index) => {
             if (result.ok) return toTask(result.document);
             if (!isAlreadyExists(result.error)) throw result.error;
             return insert(documents[index] as TaskDocument);
           }),
         );
+        options.onEnqueued?.(tasks);
+        return tasks;
       }
       const tasks: Task[] = [];
       for (let start = 0; start < documents.length; start += ENQUEUE_CHUNK) {
         tasks.push(...(await Promise.all(documents.slice(start, start + ENQUEUE_CHUNK).map(insert))));
       }
+      options.onEnqueued?.(tasks);
       return tasks;
     },
 

@@ -76,6 +76,11 @@ export interface Worker {
   runOnce(): Promise<number>;
   /** Renews every running attempt's lease now (the worker also does it every `heartbeatMs`). */
   heartbeat(): Promise<void>;
+  /**
+   * Claims again soon instead of at the next poll, when a slot is free (e.g. a task due now was
+   * just enqueued in this process). Calls in one turn of the event loop make one claim.
+   */
+  wake(): void;
 }
 
 /**
@@ -355,6 +360,10 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       if (loop) return;
       stopping = false;
       loop = pollLoop();
+    },
+
+    wake() {
+      if (loop && !stopping && running.size < concurrency) wakeSoon();
     },
 
     async stop() {

@@ -1,9 +1,15 @@
 import { authEnvSchema } from '@groundwork/auth';
 import { envPort, envUrl, loadEnv, productIdentitySchema, resolveSecrets } from '@groundwork/config';
+import { deliveryEnvSchema } from '@groundwork/delivery';
+import { flagsEnvSchema } from '@groundwork/flags';
 import { serviceEnvSchema } from '@groundwork/http';
 import { jobsEnvSchema } from '@groundwork/jobs';
+import { ratelimitEnvSchema } from '@groundwork/ratelimit';
 import { sessionsEnvSchema } from '@groundwork/sessions';
+import { settingsEnvSchema } from '@groundwork/settings';
+import { statusEnvSchema } from '@groundwork/status';
 import { type StoreOptions, storeEnvSchema, storeOptionsFromEnv } from '@groundwork/store';
+import { webhooksEnvSchema } from '@groundwork/webhooks';
 import type { z } from 'zod';
 
 /** Every variable the platform reads: the service kit's, the store's, the product identity and each module's. */
@@ -14,6 +20,12 @@ export const platformEnvSchema = serviceEnvSchema
   .extend(jobsEnvSchema.shape)
   .extend(sessionsEnvSchema.shape)
   .extend(authEnvSchema.shape)
+  .extend(deliveryEnvSchema.shape)
+  .extend(ratelimitEnvSchema.shape)
+  .extend(flagsEnvSchema.shape)
+  .extend(webhooksEnvSchema.shape)
+  .extend(statusEnvSchema.shape)
+  .extend(settingsEnvSchema.shape)
   .extend({
     KEYVAULT_URL: envUrl({ protocols: ['https'] })
       .optional()

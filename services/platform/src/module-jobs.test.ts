@@ -60,7 +60,14 @@ describe('platform modules declaring jobs', () => {
         .json()
         .items.map((job: { name: string }) => job.name)
         .sort(),
-    ).toEqual(['events.outbox-relay', 'jobs.dead-letter-report', 'reports.daily', 'sessions.stale-cleanup']);
+    ).toEqual([
+      'events.outbox-relay',
+      'jobs.dead-letter-report',
+      'reports.daily',
+      'sessions.stale-cleanup',
+      'settings.maintenance-windows',
+      'status.maintenance-transitions',
+    ]);
     const run = await service.app.inject({
       method: 'POST',
       url: '/v1/jobs/reports.daily/run',

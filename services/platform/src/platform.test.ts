@@ -156,6 +156,16 @@ describe('platform service', () => {
         productId: 'default',
         schedule: { kind: 'interval', everyMs: 6 * 3_600_000 },
       }),
+      expect.objectContaining({
+        name: 'settings.maintenance-windows',
+        productId: 'default',
+        schedule: { kind: 'interval', everyMs: 60_000 },
+      }),
+      expect.objectContaining({
+        name: 'status.maintenance-transitions',
+        productId: 'default',
+        schedule: { kind: 'interval', everyMs: 60_000 },
+      }),
     ]);
     const openapi = (await service.app.inject({ method: 'GET', url: '/documentation/json' })).json();
     expect(Object.keys(openapi.paths)).toEqual(

@@ -2977,6 +2977,1800 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/delivery/log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the delivery log
+     * @description Newest first, by channel, status, template, user and date range. Recipients are masked. Requires role `admin`; acts on the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          channel?: 'email' | 'push' | 'sms';
+          /** @description `nextCursor` of the previous page. */
+          cursor?: string;
+          /** @description Entries created at or after this time (ISO 8601). */
+          from?: string;
+          /** @description Page size (1-200). */
+          limit?: number;
+          status?: 'queued' | 'sent' | 'failed' | 'bounced' | 'delivered' | 'opened' | 'suppressed';
+          template?: string;
+          /** @description Entries created before this time (ISO 8601). */
+          to?: string;
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                bouncedAt: number | null;
+                /** @enum {string} */
+                category: 'security' | 'account' | 'billing' | 'onboarding' | 'product' | 'reminders';
+                /** @enum {string} */
+                channel: 'email' | 'push' | 'sms';
+                /** @description Milliseconds since the epoch. */
+                createdAt: number;
+                critical: boolean;
+                day: string;
+                deliveredAt: number | null;
+                deviceId: string | null;
+                error: string | null;
+                failedAt: number | null;
+                id: string;
+                idempotencyKey: string;
+                openedAt: number | null;
+                platform: ('ios' | 'android' | 'web') | null;
+                productId: string;
+                provider: string | null;
+                providerMessageId: string | null;
+                /** @description Masked. */
+                recipient: string;
+                /** @description Milliseconds since the epoch. */
+                scheduledFor: number;
+                sentAt: number | null;
+                /** @enum {string} */
+                status: 'queued' | 'sent' | 'failed' | 'bounced' | 'delivered' | 'opened' | 'suppressed';
+                template: string;
+                userId: string | null;
+              }[];
+              /** @description Pass as `cursor` for the next page; absent on the last page. */
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Notify a user
+     * @description Queues a template (e.g. `feature_announcement`) to one user of the product, following their preferences unless critical. Audited. Requires role `admin`; acts on the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channels?: ('email' | 'push' | 'sms')[];
+            /**
+             * @description Bypass preferences and quiet hours.
+             * @default false
+             */
+            critical?: boolean;
+            /** @default {} */
+            data?: {
+              [key: string]: unknown;
+            };
+            /** @description Repeating the request with the same key sends nothing more. */
+            idempotencyKey: string;
+            /** @enum {string} */
+            template:
+              | 'welcome'
+              | 'trial-expiring'
+              | 'trial-expired'
+              | 'password-reset'
+              | 'email-verification'
+              | 'invitation'
+              | 'waitlist-accepted'
+              | 'payment-failed'
+              | 'license-expiring'
+              | 'dictation_reminder'
+              | 'feature_announcement'
+              | 'subscription_change';
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deliveries: {
+                /** @enum {string} */
+                channel: 'email' | 'push' | 'sms';
+                deviceId?: string;
+                id: string;
+                /** @description Milliseconds since the epoch. */
+                scheduledFor: number;
+                /** @enum {string} */
+                status: 'queued' | 'sent' | 'failed' | 'bounced' | 'delivered' | 'opened' | 'suppressed';
+              }[];
+              skipped: {
+                /** @enum {string} */
+                channel: 'email' | 'push' | 'sms';
+                /** @enum {string} */
+                reason: 'preferences' | 'no_address' | 'no_devices' | 'channel_unavailable';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the dev outbox
+     * @description Messages the `console` email adapter kept (the embedded default), newest first, for one day. Empty with a real provider. Requires role `admin`; acts on the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `nextCursor` of the previous page. */
+          cursor?: string;
+          /** @description Page size (1-200). */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Milliseconds since the epoch. */
+                createdAt: number;
+                from: string;
+                headers: {
+                  [key: string]: string;
+                };
+                html: string;
+                id: string;
+                subject: string;
+                template: string;
+                text: string;
+                to: string;
+              }[];
+              /** @description Pass as `cursor` for the next page; absent on the last page. */
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Delivery stats per day
+     * @description Sent, failed, bounced, delivered, opened and suppressed sends per day (UTC) over at most 92 days. Requires role `admin`; acts on the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Start (ISO 8601). */
+          from: string;
+          /** @description End, exclusive (ISO 8601); at most 92 days after `from`. */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              days: {
+                bounced: number;
+                /** @description YYYY-MM-DD (UTC) the sends were requested. */
+                day: string;
+                delivered: number;
+                failed: number;
+                opened: number;
+                queued: number;
+                sent: number;
+                suppressed: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/suppressions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List suppressed addresses
+     * @description Requires role `admin`; acts on the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `nextCursor` of the previous page. */
+          cursor?: string;
+          /** @description Page size (1-200). */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Milliseconds since the epoch. */
+                createdAt: number;
+                email: string;
+                id: string;
+                productId: string;
+                /** @enum {string} */
+                reason: 'hard_bounce' | 'spam_complaint' | 'manual' | 'provider_rejected';
+                source: string;
+              }[];
+              /** @description Pass as `cursor` for the next page; absent on the last page. */
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Suppress an address
+     * @description No email is sent to it until the entry is removed (sends are logged as `suppressed`). Audited. Requires role `admin`; acts on the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            reason?: 'manual';
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Milliseconds since the epoch. */
+              createdAt: number;
+              email: string;
+              id: string;
+              productId: string;
+              /** @enum {string} */
+              reason: 'hard_bounce' | 'spam_complaint' | 'manual' | 'provider_rejected';
+              source: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/suppressions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Lift a suppression
+     * @description Audited. Requires role `admin`; acts on the caller’s product only.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List email templates
+     * @description Requires role `admin`; acts on the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                category: 'security' | 'account' | 'billing' | 'onboarding' | 'product' | 'reminders';
+                /** @enum {string} */
+                channel: 'email';
+                description: string;
+                name: string;
+                /** @description True when the product has its own version. */
+                overridden: boolean;
+                /** @description Sample data used by previews and tests. */
+                sample: {
+                  [key: string]: unknown;
+                };
+                /** @description Security mail: always sent, data never kept once sent. */
+                security: boolean;
+                /** @description False: carries List-Unsubscribe and follows opt-outs. */
+                transactional: boolean;
+                updatedAt: number | null;
+                updatedBy: string | null;
+                /** @description Variables the template declares (plus productName, appUrl, year, unsubscribeUrl). */
+                variables: string[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/templates/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an email template
+     * @description Requires role `admin`; acts on the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An email template. */
+          name:
+            | 'welcome'
+            | 'trial-expiring'
+            | 'trial-expired'
+            | 'password-reset'
+            | 'email-verification'
+            | 'invitation'
+            | 'waitlist-accepted'
+            | 'payment-failed'
+            | 'license-expiring';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              category: 'security' | 'account' | 'billing' | 'onboarding' | 'product' | 'reminders';
+              /** @enum {string} */
+              channel: 'email';
+              /** @description The shipped default. */
+              defaultSource: {
+                /** @description Handlebars, HTML-escaped, placed in the shared layout. */
+                html: string;
+                /** @description Handlebars, rendered as text. */
+                subject: string;
+                /** @description Handlebars, rendered as text (plain-text part). */
+                text: string;
+              };
+              description: string;
+              name: string;
+              /** @description True when the product has its own version. */
+              overridden: boolean;
+              /** @description Sample data used by previews and tests. */
+              sample: {
+                [key: string]: unknown;
+              };
+              /** @description Security mail: always sent, data never kept once sent. */
+              security: boolean;
+              /** @description What is sent now (the override or the default). */
+              source: {
+                /** @description Handlebars, HTML-escaped, placed in the shared layout. */
+                html: string;
+                /** @description Handlebars, rendered as text. */
+                subject: string;
+                /** @description Handlebars, rendered as text (plain-text part). */
+                text: string;
+              };
+              /** @description False: carries List-Unsubscribe and follows opt-outs. */
+              transactional: boolean;
+              updatedAt: number | null;
+              updatedBy: string | null;
+              /** @description Variables the template declares (plus productName, appUrl, year, unsubscribeUrl). */
+              variables: string[];
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Override an email template
+     * @description Saves the product's own subject, HTML and text. Checked first: 400 (each problem listed) when it does not render with the template's variables. Audited. Requires role `admin`; acts on the caller’s product only.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An email template. */
+          name:
+            | 'welcome'
+            | 'trial-expiring'
+            | 'trial-expired'
+            | 'password-reset'
+            | 'email-verification'
+            | 'invitation'
+            | 'waitlist-accepted'
+            | 'payment-failed'
+            | 'license-expiring';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Handlebars, HTML-escaped, placed in the shared layout. */
+            html: string;
+            /** @description Handlebars, rendered as text. */
+            subject: string;
+            /** @description Handlebars, rendered as text (plain-text part). */
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              category: 'security' | 'account' | 'billing' | 'onboarding' | 'product' | 'reminders';
+              /** @enum {string} */
+              channel: 'email';
+              /** @description The shipped default. */
+              defaultSource: {
+                /** @description Handlebars, HTML-escaped, placed in the shared layout. */
+                html: string;
+                /** @description Handlebars, rendered as text. */
+                subject: string;
+                /** @description Handlebars, rendered as text (plain-text part). */
+                text: string;
+              };
+              description: string;
+              name: string;
+              /** @description True when the product has its own version. */
+              overridden: boolean;
+              /** @description Sample data used by previews and tests. */
+              sample: {
+                [key: string]: unknown;
+              };
+              /** @description Security mail: always sent, data never kept once sent. */
+              security: boolean;
+              /** @description What is sent now (the override or the default). */
+              source: {
+                /** @description Handlebars, HTML-escaped, placed in the shared layout. */
+                html: string;
+                /** @description Handlebars, rendered as text. */
+                subject: string;
+                /** @description Handlebars, rendered as text (plain-text part). */
+                text: string;
+              };
+              /** @description False: carries List-Unsubscribe and follows opt-outs. */
+              transactional: boolean;
+              updatedAt: number | null;
+              updatedBy: string | null;
+              /** @description Variables the template declares (plus productName, appUrl, year, unsubscribeUrl). */
+              variables: string[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Reset an email template
+     * @description Removes the product's override: the shipped default is sent again. Audited. Requires role `admin`; acts on the caller’s product only.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An email template. */
+          name:
+            | 'welcome'
+            | 'trial-expiring'
+            | 'trial-expired'
+            | 'password-reset'
+            | 'email-verification'
+            | 'invitation'
+            | 'waitlist-accepted'
+            | 'payment-failed'
+            | 'license-expiring';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/templates/{name}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Preview an email template
+     * @description Renders the current (or given, unsaved) source with sample (or given) data; 400 (each problem listed) when a variable is missing or wrong. Requires role `admin`; acts on the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An email template. */
+          name:
+            | 'welcome'
+            | 'trial-expiring'
+            | 'trial-expired'
+            | 'password-reset'
+            | 'email-verification'
+            | 'invitation'
+            | 'waitlist-accepted'
+            | 'payment-failed'
+            | 'license-expiring';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Variables; default the sample. */
+            data?: {
+              [key: string]: unknown;
+            };
+            /** @description Unsaved source to try; default the current one. */
+            source?: {
+              /** @description Handlebars, HTML-escaped, placed in the shared layout. */
+              html: string;
+              /** @description Handlebars, rendered as text. */
+              subject: string;
+              /** @description Handlebars, rendered as text (plain-text part). */
+              text: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              html: string;
+              subject: string;
+              text: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/templates/{name}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test email
+     * @description Queues the template, rendered with sample (or given) data, to an address. Audited. Requires role `admin`; acts on the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An email template. */
+          name:
+            | 'welcome'
+            | 'trial-expiring'
+            | 'trial-expired'
+            | 'password-reset'
+            | 'email-verification'
+            | 'invitation'
+            | 'waitlist-accepted'
+            | 'payment-failed'
+            | 'license-expiring';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Variables; default the sample. */
+            data?: {
+              [key: string]: unknown;
+            };
+            /** Format: email */
+            to: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deliveries: {
+                /** @enum {string} */
+                channel: 'email' | 'push' | 'sms';
+                deviceId?: string;
+                id: string;
+                /** @description Milliseconds since the epoch. */
+                scheduledFor: number;
+                /** @enum {string} */
+                status: 'queued' | 'sent' | 'failed' | 'bounced' | 'delivered' | 'opened' | 'suppressed';
+              }[];
+              skipped: {
+                /** @enum {string} */
+                channel: 'email' | 'push' | 'sms';
+                /** @enum {string} */
+                reason: 'preferences' | 'no_address' | 'no_devices' | 'channel_unavailable';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/webhooks/postmark': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Postmark webhook
+     * @description Delivery, Open, Bounce and SpamComplaint webhooks, authenticated with the configured basic-auth credentials (constant-time check); each event id is applied once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description The provider’s JSON payload, verified before it is read. */
+      requestBody: {
+        content: {
+          'application/json': unknown;
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applied: number;
+              duplicates: number;
+              received: number;
+              stale: number;
+              unmatched: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/delivery/webhooks/sendgrid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * SendGrid event webhook
+     * @description Signed events (delivered, open, bounce, spamreport, dropped). Verified with the configured public key over the timestamp header and the raw body; timestamps more than 5 minutes away are refused; each event id is applied once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description The provider’s JSON payload, verified before it is read. */
+      requestBody: {
+        content: {
+          'application/json': unknown;
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applied: number;
+              duplicates: number;
+              received: number;
+              stale: number;
+              unmatched: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/events/catalog': {
     parameters: {
       query?: never;
@@ -3076,6 +4870,1406 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List flags
+     * @description The product’s flags by key, paged. Requires role `admin`; reads the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `nextCursor` of the previous page. */
+          cursor?: string;
+          /** @description Page size (1-200). */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A page of flags, by key. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description The attribute percentage rollouts and splits hash (default `userId`). */
+                bucketBy: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /** @description Served when no rule serves. */
+                defaultServe:
+                  | {
+                      /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                      percentage?: number;
+                      variant: string;
+                    }
+                  | {
+                      /** @description Weights in percent (two decimals), adding up to 100. */
+                      split: {
+                        variant: string;
+                        weight: number;
+                      }[];
+                    };
+                description: string;
+                enabled: boolean;
+                /** @description `flag_` + 26 time-sortable characters (stable across edits). */
+                id: string;
+                /** @description The flag key, unique in its product, e.g. `new-checkout`. */
+                key: string;
+                /** @description Served when the flag is disabled, a prerequisite fails, or a rollout leaves the context out. */
+                offVariant: string;
+                /** @description Who is responsible for the flag (a person or team). */
+                owner?: string;
+                prerequisites: {
+                  /** @description The flag this one depends on. */
+                  key: string;
+                  /** @description The prerequisite must evaluate (same context) to one of these variants. */
+                  variants: string[];
+                }[];
+                productId: string;
+                rules: {
+                  /**
+                   * @description All must hold (AND); none: every context.
+                   * @default []
+                   */
+                  conditions: (
+                    | {
+                        /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                        attribute: string;
+                        /** @enum {string} */
+                        operator: 'eq' | 'neq';
+                        value: string | number | boolean;
+                      }
+                    | {
+                        /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                        attribute: string;
+                        /** @enum {string} */
+                        operator: 'in' | 'not_in';
+                        values: (string | number)[];
+                      }
+                    | {
+                        /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                        attribute: string;
+                        /** @enum {string} */
+                        operator: 'contains' | 'starts_with' | 'ends_with';
+                        value: string;
+                      }
+                    | {
+                        /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                        attribute: string;
+                        /** @enum {string} */
+                        operator: 'gt' | 'gte' | 'lt' | 'lte';
+                        value: number | string;
+                      }
+                    | {
+                        /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                        attribute: string;
+                        /** @enum {string} */
+                        operator: 'semver_eq' | 'semver_gt' | 'semver_gte' | 'semver_lt' | 'semver_lte';
+                        value: string;
+                      }
+                    | {
+                        /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                        attribute: string;
+                        /** @enum {string} */
+                        operator: 'semver_range';
+                        value: string;
+                      }
+                    | {
+                        /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                        attribute: string;
+                        ignoreCase?: boolean;
+                        /** @enum {string} */
+                        operator: 'regex';
+                        value: string;
+                      }
+                    | {
+                        /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                        attribute: string;
+                        /** @enum {string} */
+                        operator: 'exists' | 'not_exists';
+                      }
+                  )[];
+                  description?: string;
+                  serve:
+                    | {
+                        /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                        percentage?: number;
+                        variant: string;
+                      }
+                    | {
+                        /** @description Weights in percent (two decimals), adding up to 100. */
+                        split: {
+                          variant: string;
+                          weight: number;
+                        }[];
+                      };
+                }[];
+                /** @description Hashed with the bucketing value; default the flag key. Changing it reshuffles every bucket. */
+                seed: string;
+                /** @description True once `staleAfter` has passed. */
+                stale: boolean;
+                /** @description After this date the flag is reported `stale` (time to remove it). */
+                staleAfter?: string;
+                tags: string[];
+                /** @enum {string} */
+                type: 'boolean' | 'string' | 'number' | 'json';
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                variants: {
+                  description?: string;
+                  key: string;
+                  /** @description A value of the flag’s type (JSON for `json`). */
+                  value: unknown;
+                }[];
+                /** @description Starts at 1, +1 on every change. */
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page; absent on the last page. */
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a flag
+     * @description 422 `flag_prerequisite_cycle` / `flag_prerequisite_unknown` for bad prerequisites, 409 `flag_exists` for a taken key. Requires role `admin`; acts on the caller’s product only. Audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A new flag. */
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The attribute percentage rollouts and splits hash (default `userId`).
+             * @default userId
+             */
+            bucketBy?: string;
+            /** @description Default: `{ "variant": "on" }` for booleans, else the off variant. */
+            defaultServe?:
+              | {
+                  /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                  percentage?: number;
+                  variant: string;
+                }
+              | {
+                  /** @description Weights in percent (two decimals), adding up to 100. */
+                  split: {
+                    variant: string;
+                    weight: number;
+                  }[];
+                };
+            /** @default  */
+            description?: string;
+            /** @default false */
+            enabled?: boolean;
+            /** @description The flag key, unique in its product, e.g. `new-checkout`. */
+            key: string;
+            /** @description Default `off` for booleans, else the first variant. */
+            offVariant?: string;
+            /** @description Who is responsible for the flag (a person or team). */
+            owner?: string;
+            /** @default [] */
+            prerequisites?: {
+              /** @description The flag this one depends on. */
+              key: string;
+              /** @description The prerequisite must evaluate (same context) to one of these variants. */
+              variants: string[];
+            }[];
+            /** @default [] */
+            rules?: {
+              /**
+               * @description All must hold (AND); none: every context.
+               * @default []
+               */
+              conditions?: (
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'eq' | 'neq';
+                    value: string | number | boolean;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'in' | 'not_in';
+                    values: (string | number)[];
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'contains' | 'starts_with' | 'ends_with';
+                    value: string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'gt' | 'gte' | 'lt' | 'lte';
+                    value: number | string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'semver_eq' | 'semver_gt' | 'semver_gte' | 'semver_lt' | 'semver_lte';
+                    value: string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'semver_range';
+                    value: string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    ignoreCase?: boolean;
+                    /** @enum {string} */
+                    operator: 'regex';
+                    value: string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'exists' | 'not_exists';
+                  }
+              )[];
+              description?: string;
+              serve:
+                | {
+                    /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                    percentage?: number;
+                    variant: string;
+                  }
+                | {
+                    /** @description Weights in percent (two decimals), adding up to 100. */
+                    split: {
+                      variant: string;
+                      weight: number;
+                    }[];
+                  };
+            }[];
+            /** @description Hashed with the bucketing value; default the flag key. Changing it reshuffles every bucket. */
+            seed?: string;
+            /** @description After this date the flag is reported `stale` (time to remove it). */
+            staleAfter?: string;
+            /** @default [] */
+            tags?: string[];
+            /**
+             * @default boolean
+             * @enum {string}
+             */
+            type?: 'boolean' | 'string' | 'number' | 'json';
+            /** @description Required unless `type` is `boolean` (default `on` = true, `off` = false). */
+            variants?: {
+              description?: string;
+              key: string;
+              /** @description A value of the flag’s type (JSON for `json`). */
+              value: unknown;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A feature flag. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The attribute percentage rollouts and splits hash (default `userId`). */
+              bucketBy: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description Served when no rule serves. */
+              defaultServe:
+                | {
+                    /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                    percentage?: number;
+                    variant: string;
+                  }
+                | {
+                    /** @description Weights in percent (two decimals), adding up to 100. */
+                    split: {
+                      variant: string;
+                      weight: number;
+                    }[];
+                  };
+              description: string;
+              enabled: boolean;
+              /** @description `flag_` + 26 time-sortable characters (stable across edits). */
+              id: string;
+              /** @description The flag key, unique in its product, e.g. `new-checkout`. */
+              key: string;
+              /** @description Served when the flag is disabled, a prerequisite fails, or a rollout leaves the context out. */
+              offVariant: string;
+              /** @description Who is responsible for the flag (a person or team). */
+              owner?: string;
+              prerequisites: {
+                /** @description The flag this one depends on. */
+                key: string;
+                /** @description The prerequisite must evaluate (same context) to one of these variants. */
+                variants: string[];
+              }[];
+              productId: string;
+              rules: {
+                /**
+                 * @description All must hold (AND); none: every context.
+                 * @default []
+                 */
+                conditions: (
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'eq' | 'neq';
+                      value: string | number | boolean;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'in' | 'not_in';
+                      values: (string | number)[];
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'contains' | 'starts_with' | 'ends_with';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'gt' | 'gte' | 'lt' | 'lte';
+                      value: number | string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'semver_eq' | 'semver_gt' | 'semver_gte' | 'semver_lt' | 'semver_lte';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'semver_range';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      ignoreCase?: boolean;
+                      /** @enum {string} */
+                      operator: 'regex';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'exists' | 'not_exists';
+                    }
+                )[];
+                description?: string;
+                serve:
+                  | {
+                      /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                      percentage?: number;
+                      variant: string;
+                    }
+                  | {
+                      /** @description Weights in percent (two decimals), adding up to 100. */
+                      split: {
+                        variant: string;
+                        weight: number;
+                      }[];
+                    };
+              }[];
+              /** @description Hashed with the bucketing value; default the flag key. Changing it reshuffles every bucket. */
+              seed: string;
+              /** @description True once `staleAfter` has passed. */
+              stale: boolean;
+              /** @description After this date the flag is reported `stale` (time to remove it). */
+              staleAfter?: string;
+              tags: string[];
+              /** @enum {string} */
+              type: 'boolean' | 'string' | 'number' | 'json';
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+              variants: {
+                description?: string;
+                key: string;
+                /** @description A value of the flag’s type (JSON for `json`). */
+                value: unknown;
+              }[];
+              /** @description Starts at 1, +1 on every change. */
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/flags/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a flag
+     * @description With its `etag` header (send it back as `If-Match` when editing). Requires role `admin`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The flag key, unique in its product, e.g. `new-checkout`. */
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A feature flag. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The attribute percentage rollouts and splits hash (default `userId`). */
+              bucketBy: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description Served when no rule serves. */
+              defaultServe:
+                | {
+                    /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                    percentage?: number;
+                    variant: string;
+                  }
+                | {
+                    /** @description Weights in percent (two decimals), adding up to 100. */
+                    split: {
+                      variant: string;
+                      weight: number;
+                    }[];
+                  };
+              description: string;
+              enabled: boolean;
+              /** @description `flag_` + 26 time-sortable characters (stable across edits). */
+              id: string;
+              /** @description The flag key, unique in its product, e.g. `new-checkout`. */
+              key: string;
+              /** @description Served when the flag is disabled, a prerequisite fails, or a rollout leaves the context out. */
+              offVariant: string;
+              /** @description Who is responsible for the flag (a person or team). */
+              owner?: string;
+              prerequisites: {
+                /** @description The flag this one depends on. */
+                key: string;
+                /** @description The prerequisite must evaluate (same context) to one of these variants. */
+                variants: string[];
+              }[];
+              productId: string;
+              rules: {
+                /**
+                 * @description All must hold (AND); none: every context.
+                 * @default []
+                 */
+                conditions: (
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'eq' | 'neq';
+                      value: string | number | boolean;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'in' | 'not_in';
+                      values: (string | number)[];
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'contains' | 'starts_with' | 'ends_with';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'gt' | 'gte' | 'lt' | 'lte';
+                      value: number | string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'semver_eq' | 'semver_gt' | 'semver_gte' | 'semver_lt' | 'semver_lte';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'semver_range';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      ignoreCase?: boolean;
+                      /** @enum {string} */
+                      operator: 'regex';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'exists' | 'not_exists';
+                    }
+                )[];
+                description?: string;
+                serve:
+                  | {
+                      /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                      percentage?: number;
+                      variant: string;
+                    }
+                  | {
+                      /** @description Weights in percent (two decimals), adding up to 100. */
+                      split: {
+                        variant: string;
+                        weight: number;
+                      }[];
+                    };
+              }[];
+              /** @description Hashed with the bucketing value; default the flag key. Changing it reshuffles every bucket. */
+              seed: string;
+              /** @description True once `staleAfter` has passed. */
+              stale: boolean;
+              /** @description After this date the flag is reported `stale` (time to remove it). */
+              staleAfter?: string;
+              tags: string[];
+              /** @enum {string} */
+              type: 'boolean' | 'string' | 'number' | 'json';
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+              variants: {
+                description?: string;
+                key: string;
+                /** @description A value of the flag’s type (JSON for `json`). */
+                value: unknown;
+              }[];
+              /** @description Starts at 1, +1 on every change. */
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a flag
+     * @description 422 `flag_has_dependents` while other flags list it as a prerequisite. Requires role `admin`; acts on the caller’s product only. Audited.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The `etag` of the version you edited: 412 if it changed since. */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description The flag key, unique in its product, e.g. `new-checkout`. */
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Deleted. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a flag
+     * @description Changes the given fields (e.g. `{ "enabled": false }` to turn it off). With `If-Match`, 412 `flag_changed` if someone changed it since. Requires role `admin`; acts on the caller’s product only. Audited.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The `etag` of the version you edited: 412 if it changed since. */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description The flag key, unique in its product, e.g. `new-checkout`. */
+          key: string;
+        };
+        cookie?: never;
+      };
+      /** @description The fields to change; the others keep their value. */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The attribute percentage rollouts and splits hash (default `userId`). */
+            bucketBy?: string;
+            /** @description Served when no rule serves. */
+            defaultServe?:
+              | {
+                  /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                  percentage?: number;
+                  variant: string;
+                }
+              | {
+                  /** @description Weights in percent (two decimals), adding up to 100. */
+                  split: {
+                    variant: string;
+                    weight: number;
+                  }[];
+                };
+            description?: string;
+            enabled?: boolean;
+            /** @description Served when the flag is disabled, a prerequisite fails, or a rollout leaves the context out. */
+            offVariant?: string;
+            /** @description `null` clears it. */
+            owner?: string | null;
+            prerequisites?: {
+              /** @description The flag this one depends on. */
+              key: string;
+              /** @description The prerequisite must evaluate (same context) to one of these variants. */
+              variants: string[];
+            }[];
+            rules?: {
+              /**
+               * @description All must hold (AND); none: every context.
+               * @default []
+               */
+              conditions?: (
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'eq' | 'neq';
+                    value: string | number | boolean;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'in' | 'not_in';
+                    values: (string | number)[];
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'contains' | 'starts_with' | 'ends_with';
+                    value: string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'gt' | 'gte' | 'lt' | 'lte';
+                    value: number | string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'semver_eq' | 'semver_gt' | 'semver_gte' | 'semver_lt' | 'semver_lte';
+                    value: string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'semver_range';
+                    value: string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    ignoreCase?: boolean;
+                    /** @enum {string} */
+                    operator: 'regex';
+                    value: string;
+                  }
+                | {
+                    /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                    attribute: string;
+                    /** @enum {string} */
+                    operator: 'exists' | 'not_exists';
+                  }
+              )[];
+              description?: string;
+              serve:
+                | {
+                    /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                    percentage?: number;
+                    variant: string;
+                  }
+                | {
+                    /** @description Weights in percent (two decimals), adding up to 100. */
+                    split: {
+                      variant: string;
+                      weight: number;
+                    }[];
+                  };
+            }[];
+            /** @description Hashed with the bucketing value; default the flag key. Changing it reshuffles every bucket. */
+            seed?: string;
+            /** @description `null` clears it. */
+            staleAfter?: string | null;
+            tags?: string[];
+            /** @enum {string} */
+            type?: 'boolean' | 'string' | 'number' | 'json';
+            variants?: {
+              description?: string;
+              key: string;
+              /** @description A value of the flag’s type (JSON for `json`). */
+              value: unknown;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A feature flag. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The attribute percentage rollouts and splits hash (default `userId`). */
+              bucketBy: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description Served when no rule serves. */
+              defaultServe:
+                | {
+                    /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                    percentage?: number;
+                    variant: string;
+                  }
+                | {
+                    /** @description Weights in percent (two decimals), adding up to 100. */
+                    split: {
+                      variant: string;
+                      weight: number;
+                    }[];
+                  };
+              description: string;
+              enabled: boolean;
+              /** @description `flag_` + 26 time-sortable characters (stable across edits). */
+              id: string;
+              /** @description The flag key, unique in its product, e.g. `new-checkout`. */
+              key: string;
+              /** @description Served when the flag is disabled, a prerequisite fails, or a rollout leaves the context out. */
+              offVariant: string;
+              /** @description Who is responsible for the flag (a person or team). */
+              owner?: string;
+              prerequisites: {
+                /** @description The flag this one depends on. */
+                key: string;
+                /** @description The prerequisite must evaluate (same context) to one of these variants. */
+                variants: string[];
+              }[];
+              productId: string;
+              rules: {
+                /**
+                 * @description All must hold (AND); none: every context.
+                 * @default []
+                 */
+                conditions: (
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'eq' | 'neq';
+                      value: string | number | boolean;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'in' | 'not_in';
+                      values: (string | number)[];
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'contains' | 'starts_with' | 'ends_with';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'gt' | 'gte' | 'lt' | 'lte';
+                      value: number | string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'semver_eq' | 'semver_gt' | 'semver_gte' | 'semver_lt' | 'semver_lte';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'semver_range';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      ignoreCase?: boolean;
+                      /** @enum {string} */
+                      operator: 'regex';
+                      value: string;
+                    }
+                  | {
+                      /** @description A context attribute: `userId` (falls back to `targetingKey`), `roles`, `platform`, `appVersion`, `plan`, `deviceId`, or any custom attribute. */
+                      attribute: string;
+                      /** @enum {string} */
+                      operator: 'exists' | 'not_exists';
+                    }
+                )[];
+                description?: string;
+                serve:
+                  | {
+                      /** @description Serve the variant to this share of contexts (deterministic bucketing); the others go on to the next rule (or get `offVariant` from `defaultServe`). */
+                      percentage?: number;
+                      variant: string;
+                    }
+                  | {
+                      /** @description Weights in percent (two decimals), adding up to 100. */
+                      split: {
+                        variant: string;
+                        weight: number;
+                      }[];
+                    };
+              }[];
+              /** @description Hashed with the bucketing value; default the flag key. Changing it reshuffles every bucket. */
+              seed: string;
+              /** @description True once `staleAfter` has passed. */
+              stale: boolean;
+              /** @description After this date the flag is reported `stale` (time to remove it). */
+              staleAfter?: string;
+              tags: string[];
+              /** @enum {string} */
+              type: 'boolean' | 'string' | 'number' | 'json';
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+              variants: {
+                description?: string;
+                key: string;
+                /** @description A value of the flag’s type (JSON for `json`). */
+                value: unknown;
+              }[];
+              /** @description Starts at 1, +1 on every change. */
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/flags/evaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Evaluate flags for a context
+     * @description Every flag of the caller’s product (or `keys`), with OpenFeature reasons. For a user token, `userId` and `roles` are the caller’s own; services and API tokens may name them. Any authenticated principal.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Who and where the flags are evaluated for.
+             * @default {}
+             */
+            context?: {
+              /** @description A semantic version, e.g. `2.4.1`. */
+              appVersion?: string;
+              /** @description Custom attributes; the named fields above win over an attribute of the same name. */
+              attributes?: {
+                [key: string]: string | number | boolean | string[];
+              };
+              deviceId?: string;
+              plan?: string;
+              /** @description e.g. `ios`, `android`, `web`, `desktop`. */
+              platform?: string;
+              /** @description Ignored for user tokens (the caller’s roles are used). */
+              roles?: string[];
+              /** @description Ignored for user tokens (the caller’s own id is used); services and API tokens may name the user. */
+              userId?: string;
+            };
+            /** @description Only these flags (an unknown key answers `ERROR` / `FLAG_NOT_FOUND`); default every flag. */
+            keys?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every flag of the product (or the requested ones), evaluated for the context. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              flags: {
+                [key: string]: {
+                  /**
+                   * @description OpenFeature error code, with reason `ERROR`.
+                   * @enum {string}
+                   */
+                  errorCode?:
+                    | 'FLAG_NOT_FOUND'
+                    | 'TARGETING_KEY_MISSING'
+                    | 'TYPE_MISMATCH'
+                    | 'GENERAL'
+                    | 'PARSE_ERROR';
+                  /** @description With reason `DISABLED`: the prerequisite flag that did not pass. */
+                  prerequisite?: string;
+                  /**
+                   * @description OpenFeature resolution reason.
+                   * @enum {string}
+                   */
+                  reason: 'STATIC' | 'DEFAULT' | 'TARGETING_MATCH' | 'SPLIT' | 'DISABLED' | 'ERROR';
+                  /** @description The served value (absent only for an unknown flag). */
+                  value?: unknown;
+                  variant?: string;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3795,6 +6989,2032 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/notifications/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your push devices */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description False once the provider said the token is no longer valid. */
+                active: boolean;
+                appVersion: string | null;
+                /** @description Milliseconds since the epoch. */
+                createdAt: number;
+                deactivationReason: string | null;
+                id: string;
+                /** @description Milliseconds since the epoch. */
+                lastSeenAt: number;
+                locale: string | null;
+                /** @enum {string} */
+                platform: 'ios' | 'android' | 'web';
+                /** @description The token’s last 4 characters. */
+                tokenSuffix: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Register a push device
+     * @description Registering a token again updates it (app version, last seen) and reactivates it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            appVersion?: string;
+            locale?: string;
+            /** @enum {string} */
+            platform: 'ios' | 'android' | 'web';
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description False once the provider said the token is no longer valid. */
+              active: boolean;
+              appVersion: string | null;
+              /** @description Milliseconds since the epoch. */
+              createdAt: number;
+              deactivationReason: string | null;
+              id: string;
+              /** @description Milliseconds since the epoch. */
+              lastSeenAt: number;
+              locale: string | null;
+              /** @enum {string} */
+              platform: 'ios' | 'android' | 'web';
+              /** @description The token’s last 4 characters. */
+              tokenSuffix: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/devices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Unregister a push device */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notification preferences */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description false turns a channel off for a category; security mail is always sent. */
+              categories: {
+                [key: string]: {
+                  email?: boolean;
+                  push?: boolean;
+                  sms?: boolean;
+                };
+              };
+              /** @description Push and SMS wait until they end, unless critical. */
+              quietHours: {
+                /** @description HH:MM local time. */
+                end: string;
+                /** @description HH:MM local time. */
+                start: string;
+              } | null;
+              /** @description IANA time zone for quiet hours. */
+              timezone: string;
+              updatedAt: number | null;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Update your notification preferences
+     * @description Merges: categories given replace those channels only; omitted fields are kept.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            categories?: {
+              [key: string]: {
+                email?: boolean;
+                push?: boolean;
+                sms?: boolean;
+              };
+            };
+            quietHours?: {
+              /** @description HH:MM local time. */
+              end: string;
+              /** @description HH:MM local time. */
+              start: string;
+            } | null;
+            timezone?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description false turns a channel off for a category; security mail is always sent. */
+              categories: {
+                [key: string]: {
+                  email?: boolean;
+                  push?: boolean;
+                  sms?: boolean;
+                };
+              };
+              /** @description Push and SMS wait until they end, unless critical. */
+              quietHours: {
+                /** @description HH:MM local time. */
+                end: string;
+                /** @description HH:MM local time. */
+                start: string;
+              } | null;
+              /** @description IANA time zone for quiet hours. */
+              timezone: string;
+              updatedAt: number | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Current status of a product
+     * @description Overall status, components, active incidents and maintenance. Public and cacheable. The product is `?product=`, else the service’s default product.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The product (default: the service’s default product). */
+          product?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The product’s current status. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Unresolved incidents, newest first. */
+              activeIncidents: {
+                /** @description Ids of the affected components. */
+                components: string[];
+                id: string;
+                /**
+                 * @description none: informational; minor: degraded; major: outage of the affected components; critical: major outage overall.
+                 * @enum {string}
+                 */
+                impact: 'none' | 'minor' | 'major' | 'critical';
+                /** Format: date-time */
+                resolvedAt?: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description The public timeline, newest first. */
+                updates: {
+                  /** Format: date-time */
+                  at: string;
+                  id: string;
+                  message: string;
+                  /** @enum {string} */
+                  status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+                }[];
+              }[];
+              components: {
+                description?: string;
+                id: string;
+                /** Format: date-time */
+                lastCheckedAt?: string;
+                /** @description Response time of the last check. */
+                latencyMs?: number;
+                name: string;
+                /**
+                 * Format: date-time
+                 * @description When the check state last changed.
+                 */
+                since?: string;
+                /**
+                 * @description The last damped check state (`unknown` without a check).
+                 * @enum {string}
+                 */
+                state: 'up' | 'degraded' | 'down' | 'unknown';
+                /** @enum {string} */
+                status: 'operational' | 'degraded' | 'major_outage' | 'maintenance';
+              }[];
+              /** Format: date-time */
+              generatedAt: string;
+              /**
+               * Format: date-time
+               * @description When the poller last checked a component.
+               */
+              lastCheckedAt?: string;
+              maintenance: {
+                inProgress: {
+                  /** Format: date-time */
+                  completedAt?: string;
+                  components: string[];
+                  description?: string;
+                  /** Format: date-time */
+                  endsAt: string;
+                  id: string;
+                  /**
+                   * @description scheduled → in_progress → completed (by time), or canceled. Public documents report it by the clock, even before the transition job ran.
+                   * @enum {string}
+                   */
+                  phase: 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+                  /** Format: date-time */
+                  startedAt?: string;
+                  /** Format: date-time */
+                  startsAt: string;
+                  title: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }[];
+                /** @description Starting within the next 30 days, soonest first. */
+                upcoming: {
+                  /** Format: date-time */
+                  completedAt?: string;
+                  components: string[];
+                  description?: string;
+                  /** Format: date-time */
+                  endsAt: string;
+                  id: string;
+                  /**
+                   * @description scheduled → in_progress → completed (by time), or canceled. Public documents report it by the clock, even before the transition job ran.
+                   * @enum {string}
+                   */
+                  phase: 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+                  /** Format: date-time */
+                  startedAt?: string;
+                  /** Format: date-time */
+                  startsAt: string;
+                  title: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }[];
+              };
+              productId: string;
+              /** @enum {string} */
+              status: 'operational' | 'degraded' | 'major_outage';
+            };
+          };
+        };
+        /** @description Not modified (the `If-None-Match` ETag matches). */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/status/feed.atom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Atom 1.0 feed of incidents and maintenance
+     * @description The product's incidents and maintenance windows of the last 90 days, newest first. Public and cacheable. The product is `?product=`, else the service’s default product.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The product (default: the service’s default product). */
+          product?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The feed. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/atom+xml': string;
+          };
+        };
+        /** @description Not modified (the `If-None-Match` ETag matches). */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/status/feed.rss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * RSS 2.0 feed of incidents and maintenance
+     * @description The product's incidents and maintenance windows of the last 90 days, newest first. Public and cacheable. The product is `?product=`, else the service’s default product.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The product (default: the service’s default product). */
+          product?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The feed. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/rss+xml': string;
+          };
+        };
+        /** @description Not modified (the `If-None-Match` ETag matches). */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/status/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Daily uptime and latency history of a product
+     * @description Per component, one entry per UTC day (default 90 days), with incidents and maintenance of the period (at most 100 each). Public and cacheable. The product is `?product=`, else the service’s default product.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Days of history, ending today (1-90). */
+          days?: number;
+          /** @description The product (default: the service’s default product). */
+          product?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Daily uptime and latency per component, and past incidents. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              components: {
+                /** @description One entry per day, oldest first. */
+                days: {
+                  /**
+                   * Format: date
+                   * @description UTC day.
+                   */
+                  day: string;
+                  degraded: number;
+                  down: number;
+                  /** @description Response time of the day’s checks (nearest rank; exact below 1 s, within 1% above). */
+                  latencyMs: {
+                    max: number;
+                    mean: number;
+                    min: number;
+                    p50: number;
+                    p95: number;
+                    p99: number;
+                  } | null;
+                  /** @description Checks during a maintenance window (not counted in uptime). */
+                  maintenance: number;
+                  samples: number;
+                  /**
+                   * @description operational: no failed check; degraded: some degraded checks or < 5% down; major_outage: ≥ 5% down.
+                   * @enum {string}
+                   */
+                  status: 'no_data' | 'operational' | 'degraded' | 'major_outage';
+                  up: number;
+                  /** @description Checks up or degraded over checks outside maintenance, in percent; null without data. */
+                  uptimePercent: number | null;
+                }[];
+                id: string;
+                name: string;
+                /** @description Over the whole period. */
+                uptimePercent: number | null;
+              }[];
+              /** @description Days covered, ending today (UTC). */
+              days: number;
+              /** Format: date */
+              from: string;
+              /** Format: date-time */
+              generatedAt: string;
+              /** @description Incidents started in the period, newest first (at most 100). */
+              incidents: {
+                /** @description Ids of the affected components. */
+                components: string[];
+                id: string;
+                /**
+                 * @description none: informational; minor: degraded; major: outage of the affected components; critical: major outage overall.
+                 * @enum {string}
+                 */
+                impact: 'none' | 'minor' | 'major' | 'critical';
+                /** Format: date-time */
+                resolvedAt?: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description The public timeline, newest first. */
+                updates: {
+                  /** Format: date-time */
+                  at: string;
+                  id: string;
+                  message: string;
+                  /** @enum {string} */
+                  status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+                }[];
+              }[];
+              /** @description Completed windows in the period, newest first (at most 100). */
+              maintenance: {
+                /** Format: date-time */
+                completedAt?: string;
+                components: string[];
+                description?: string;
+                /** Format: date-time */
+                endsAt: string;
+                id: string;
+                /**
+                 * @description scheduled → in_progress → completed (by time), or canceled. Public documents report it by the clock, even before the transition job ran.
+                 * @enum {string}
+                 */
+                phase: 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+                /** Format: date-time */
+                startedAt?: string;
+                /** Format: date-time */
+                startsAt: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              productId: string;
+              /** Format: date */
+              to: string;
+            };
+          };
+        };
+        /** @description Not modified (the `If-None-Match` ETag matches). */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratelimit/blocked': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Currently blocked keys
+     * @description Keys whose latest 429 (this instance) still has Retry-After left, and the active IP deny rules. Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Active deny rules of the product. */
+              deniedIpRules: {
+                /** @enum {string} */
+                action: 'allow' | 'deny';
+                /** @description ISO-8601. */
+                createdAt: string;
+                createdBy: string;
+                /** @description ISO-8601; the rule stops applying then. */
+                expiresAt?: string;
+                id: string;
+                /** @description Canonical CIDR (`203.0.113.0/24`, `2001:db8::1/128`). */
+                ip: string;
+                productId: string;
+                reason: string;
+              }[];
+              /** @description Keys whose latest 429 still has Retry-After left. */
+              items: {
+                /** @description When its latest refusal’s Retry-After ends. */
+                blockedUntil: string;
+                /** @description `user:<id>`, `token:<id>` or `ip:<address>`. */
+                key: string;
+                lastLimitedAt: string;
+                /** @description 429s answered to this key (last day, this instance). */
+                limited: number;
+                rule: string;
+              }[];
+              /** @enum {string} */
+              scope: 'instance';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratelimit/ip-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List IP rules
+     * @description Newest first, expired ones included until their record expires. Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                action: 'allow' | 'deny';
+                /** @description ISO-8601. */
+                createdAt: string;
+                createdBy: string;
+                /** @description ISO-8601; the rule stops applying then. */
+                expiresAt?: string;
+                id: string;
+                /** @description Canonical CIDR (`203.0.113.0/24`, `2001:db8::1/128`). */
+                ip: string;
+                productId: string;
+                reason: string;
+              }[];
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add an IP rule
+     * @description Allow (skips every limit) or deny (403 `ip_denied` before any work) an address or CIDR range, IPv4 or IPv6, optionally until `expiresAt`. Requires role `admin`; the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'allow' | 'deny';
+            /**
+             * Format: date-time
+             * @description ISO-8601, in the future.
+             */
+            expiresAt?: string;
+            /** @description An IPv4 or IPv6 address or CIDR range (`203.0.113.0/24`, `2001:db8::/32`). */
+            ip: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              action: 'allow' | 'deny';
+              /** @description ISO-8601. */
+              createdAt: string;
+              createdBy: string;
+              /** @description ISO-8601; the rule stops applying then. */
+              expiresAt?: string;
+              id: string;
+              /** @description Canonical CIDR (`203.0.113.0/24`, `2001:db8::1/128`). */
+              ip: string;
+              productId: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratelimit/ip-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove an IP rule
+     * @description Requires role `admin`; the caller’s product only.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Removed. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratelimit/overrides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List per-user overrides
+     * @description Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                createdBy: string;
+                /** @description True: this user skips every limit. */
+                exempt: boolean;
+                expiresAt?: string;
+                /** @description Each rule’s limit is multiplied by this for the user (ignored when exempt). */
+                multiplier: number;
+                productId: string;
+                reason: string;
+                updatedAt: string;
+                userId: string;
+              }[];
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratelimit/overrides/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set a user’s override
+     * @description `exempt: true` skips every limit for the user; otherwise each rule’s limit is multiplied by `multiplier`. Requires role `admin`; the caller’s product only.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default false */
+            exempt?: boolean;
+            /** Format: date-time */
+            expiresAt?: string;
+            /** @default 1 */
+            multiplier?: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdBy: string;
+              /** @description True: this user skips every limit. */
+              exempt: boolean;
+              expiresAt?: string;
+              /** @description Each rule’s limit is multiplied by this for the user (ignored when exempt). */
+              multiplier: number;
+              productId: string;
+              reason: string;
+              updatedAt: string;
+              userId: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Remove a user’s override
+     * @description Requires role `admin`; the caller’s product only.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Removed. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratelimit/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rate-limit statistics
+     * @description 429 and IP-deny counts for the last hour and day, and the most limited keys, as seen by this instance. Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          top?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deniedByIpLastDay: number;
+              deniedByIpLastHour: number;
+              limitedLastDay: number;
+              limitedLastHour: number;
+              /**
+               * @description Counts are kept in this instance’s memory (seed §2.11): each instance reports its own.
+               * @enum {string}
+               */
+              scope: 'instance';
+              topLimitedKeys: {
+                /** @description When its latest refusal’s Retry-After ends. */
+                blockedUntil: string;
+                /** @description `user:<id>`, `token:<id>` or `ip:<address>`. */
+                key: string;
+                lastLimitedAt: string;
+                /** @description 429s answered to this key (last day, this instance). */
+                limited: number;
+                rule: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/sessions': {
     parameters: {
       query?: never;
@@ -4313,6 +9533,3720 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings/devices/{deviceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the settings of one of your devices
+     * @description Every stored key, with registered keys’ defaults filled in.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deviceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              updatedAt?: string;
+              /** @description Key → value; registered keys have their defaults filled in. */
+              values: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings/devices/{deviceId}/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one of the settings of one of your devices */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deviceId: string;
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              value: unknown;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Set one of the settings of one of your devices
+     * @description Replaces the value, validated by the key’s schema (unregistered keys: plain JSON up to 4 KiB, unless the service rejects unknown keys).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deviceId: string;
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            value: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              value: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove one of the settings of one of your devices */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deviceId: string;
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Removed. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Merge-patch one of the settings of one of your devices
+     * @description RFC 7396 JSON merge patch into the current value (objects merge, `null` removes a member); the result is validated.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deviceId: string;
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            value: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              value: unknown;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/settings/kill-switch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Kill switch of a product
+     * @description Public. Clients poll it and disable themselves while `enabled` (also on in `emergency` mode). Cacheable: `Cache-Control: public, max-age=30`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The product (default: the service’s own). */
+          productId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description True: clients must disable themselves. */
+              enabled: boolean;
+              message: string;
+              productId: string;
+              /** @description `kill_switch` (toggled by an admin) or `emergency` (maintenance mode `emergency`). */
+              reason: ('kill_switch' | 'emergency') | null;
+              updatedAt?: string;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Toggle the kill switch
+     * @description Requires role `admin`; the caller’s product only; audited.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enabled: boolean;
+            message?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description True: clients must disable themselves. */
+              enabled: boolean;
+              message: string;
+              productId: string;
+              /** @description `kill_switch` (toggled by an admin) or `emergency` (maintenance mode `emergency`). */
+              reason: ('kill_switch' | 'emergency') | null;
+              updatedAt?: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings/maintenance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Maintenance mode of a product
+     * @description Public: the effective mode, the user message, the planned window. Reachable in every mode. `Cache-Control: public, max-age=30`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The product (default: the service’s own). */
+          productId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              affectedServices: string[];
+              message: string;
+              /**
+               * @description The effective mode (the `MAINTENANCE_MODE` override applied).
+               * @enum {string}
+               */
+              mode: 'off' | 'read_only' | 'maintenance' | 'emergency';
+              /** @description The next scheduled window, if any. */
+              nextWindow?: {
+                endAt: string;
+                id: string;
+                message: string;
+                /**
+                 * @description `off`; `read_only` (only GET/HEAD/OPTIONS pass, writes get 503 `read_only`); `maintenance` (everything 503 `maintenance` but health, status and bypass); `emergency` (maintenance + kill switch on).
+                 * @enum {string}
+                 */
+                mode: 'off' | 'read_only' | 'maintenance' | 'emergency';
+                startAt: string;
+              };
+              productId: string;
+              scheduledEnd?: string;
+              scheduledStart?: string;
+              updatedAt?: string;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Change maintenance mode
+     * @description Mode, messages, bypass roles and IPs/CIDRs, affected services, planned times; omitted fields keep their values, `null` clears an optional one. Applies at once on this instance and within `MAINTENANCE_CACHE_TTL_MS` on the others. Requires role `admin`; the caller’s product only; audited.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description `null` clears it. */
+            adminMessage?: string | null;
+            affectedServices?: string[];
+            bypassIPs?: string[];
+            bypassRoles?: string[];
+            message?: string;
+            /**
+             * @description `off`; `read_only` (only GET/HEAD/OPTIONS pass, writes get 503 `read_only`); `maintenance` (everything 503 `maintenance` but health, status and bypass); `emergency` (maintenance + kill switch on).
+             * @enum {string}
+             */
+            mode?: 'off' | 'read_only' | 'maintenance' | 'emergency';
+            scheduledEnd?: string | null;
+            scheduledStart?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Shown to admins. */
+              adminMessage?: string;
+              /** @description Service names the mode applies to (`["*"]` = every service). */
+              affectedServices: string[];
+              /** @description Addresses or CIDR ranges that pass. */
+              bypassIPs: string[];
+              /** @description Principals holding one of these roles pass (e.g. `admin`). */
+              bypassRoles: string[];
+              /** @description Shown to users (and in every 503). */
+              message: string;
+              /**
+               * @description `off`; `read_only` (only GET/HEAD/OPTIONS pass, writes get 503 `read_only`); `maintenance` (everything 503 `maintenance` but health, status and bypass); `emergency` (maintenance + kill switch on).
+               * @enum {string}
+               */
+              mode: 'off' | 'read_only' | 'maintenance' | 'emergency';
+              /** @description ISO-8601: planned end; drives `Retry-After`. */
+              scheduledEnd?: string;
+              /** @description ISO-8601: planned start (informative). */
+              scheduledStart?: string;
+              updatedAt: string;
+              updatedBy: string;
+              /** @description The scheduled window that set this mode, if one did. */
+              windowId?: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings/maintenance/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Full maintenance config
+     * @description Bypass rules, admin message, and whether `MAINTENANCE_MODE` overrides the stored mode. Requires role `admin`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Shown to admins. */
+              adminMessage?: string;
+              /** @description Service names the mode applies to (`["*"]` = every service). */
+              affectedServices: string[];
+              /** @description Addresses or CIDR ranges that pass. */
+              bypassIPs: string[];
+              /** @description Principals holding one of these roles pass (e.g. `admin`). */
+              bypassRoles: string[];
+              /**
+               * @description `off`; `read_only` (only GET/HEAD/OPTIONS pass, writes get 503 `read_only`); `maintenance` (everything 503 `maintenance` but health, status and bypass); `emergency` (maintenance + kill switch on).
+               * @enum {string}
+               */
+              effectiveMode: 'off' | 'read_only' | 'maintenance' | 'emergency';
+              /** @description `MAINTENANCE_BYPASS_IPS` (added to `bypassIPs`). */
+              envBypassIPs: string[];
+              /** @description Shown to users (and in every 503). */
+              message: string;
+              /**
+               * @description `off`; `read_only` (only GET/HEAD/OPTIONS pass, writes get 503 `read_only`); `maintenance` (everything 503 `maintenance` but health, status and bypass); `emergency` (maintenance + kill switch on).
+               * @enum {string}
+               */
+              mode: 'off' | 'read_only' | 'maintenance' | 'emergency';
+              productId: string;
+              /** @description ISO-8601: planned end; drives `Retry-After`. */
+              scheduledEnd?: string;
+              /** @description ISO-8601: planned start (informative). */
+              scheduledStart?: string;
+              /**
+               * @description `env` when `MAINTENANCE_MODE` overrides the stored mode.
+               * @enum {string}
+               */
+              source: 'stored' | 'env';
+              updatedAt: string;
+              updatedBy: string;
+              /** @description The scheduled window that set this mode, if one did. */
+              windowId?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings/maintenance/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Upcoming maintenance windows
+     * @description Public: scheduled and active windows, by start. Reachable in every mode.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The product (default: the service’s own). */
+          productId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                adminMessage?: string;
+                createdAt: string;
+                createdBy: string;
+                endAt: string;
+                id: string;
+                message: string;
+                /**
+                 * @description `off`; `read_only` (only GET/HEAD/OPTIONS pass, writes get 503 `read_only`); `maintenance` (everything 503 `maintenance` but health, status and bypass); `emergency` (maintenance + kill switch on).
+                 * @enum {string}
+                 */
+                mode: 'off' | 'read_only' | 'maintenance' | 'emergency';
+                productId: string;
+                startAt: string;
+                /** @enum {string} */
+                state: 'scheduled' | 'active' | 'done' | 'cancelled';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Schedule a maintenance window
+     * @description The mode switches on at `startAt` and back at `endAt` by itself (the `settings.maintenance-windows` job, at most one interval late). Windows may not overlap. Requires role `admin`; the caller’s product only; audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            adminMessage?: string;
+            /** Format: date-time */
+            endAt: string;
+            message: string;
+            /**
+             * @default maintenance
+             * @enum {string}
+             */
+            mode?: 'read_only' | 'maintenance' | 'emergency';
+            /** Format: date-time */
+            startAt: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              adminMessage?: string;
+              createdAt: string;
+              createdBy: string;
+              endAt: string;
+              id: string;
+              message: string;
+              /**
+               * @description `off`; `read_only` (only GET/HEAD/OPTIONS pass, writes get 503 `read_only`); `maintenance` (everything 503 `maintenance` but health, status and bypass); `emergency` (maintenance + kill switch on).
+               * @enum {string}
+               */
+              mode: 'off' | 'read_only' | 'maintenance' | 'emergency';
+              productId: string;
+              startAt: string;
+              /** @enum {string} */
+              state: 'scheduled' | 'active' | 'done' | 'cancelled';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings/maintenance/schedule/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Cancel a maintenance window
+     * @description A scheduled window never starts; an active one ends now (the previous mode comes back). Requires role `admin`; the caller’s product only; audited.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              adminMessage?: string;
+              createdAt: string;
+              createdBy: string;
+              endAt: string;
+              id: string;
+              message: string;
+              /**
+               * @description `off`; `read_only` (only GET/HEAD/OPTIONS pass, writes get 503 `read_only`); `maintenance` (everything 503 `maintenance` but health, status and bypass); `emergency` (maintenance + kill switch on).
+               * @enum {string}
+               */
+              mode: 'off' | 'read_only' | 'maintenance' | 'emergency';
+              productId: string;
+              startAt: string;
+              /** @enum {string} */
+              state: 'scheduled' | 'active' | 'done' | 'cancelled';
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings/user': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get your user settings
+     * @description Every stored key, with registered keys’ defaults filled in.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              updatedAt?: string;
+              /** @description Key → value; registered keys have their defaults filled in. */
+              values: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings/user/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one of your user settings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              value: unknown;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Set one of your user settings
+     * @description Replaces the value, validated by the key’s schema (unregistered keys: plain JSON up to 4 KiB, unless the service rejects unknown keys).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            value: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              value: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove one of your user settings */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Removed. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Merge-patch one of your user settings
+     * @description RFC 7396 JSON merge patch into the current value (objects merge, `null` removes a member); the result is validated.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            value: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              value: unknown;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/status/components': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List status components
+     * @description With their checks. Requires role `admin`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Absent for a component whose status only incidents set. */
+                check?:
+                  | {
+                      /** @description An expected answer slower than this is `degraded`. */
+                      degradedAboveMs?: number;
+                      /**
+                       * @description Statuses that count as up (default `[200]`).
+                       * @default [
+                       *       200
+                       *     ]
+                       */
+                      expectedStatus: number[];
+                      /** @enum {string} */
+                      kind: 'http';
+                      /**
+                       * @description A slower answer is down.
+                       * @default 5000
+                       */
+                      timeoutMs: number;
+                      /**
+                       * Format: uri
+                       * @description The URL to GET. Admin-supplied URLs obey the outbound address policy (no private targets).
+                       */
+                      url: string;
+                    }
+                  | {
+                      /** Format: uri */
+                      baseUrl: string;
+                      /** @enum {string} */
+                      kind: 'service';
+                      /** @default 5000 */
+                      timeoutMs: number;
+                    };
+                /** Format: date-time */
+                createdAt: string;
+                description?: string;
+                id: string;
+                name: string;
+                order: number;
+                productId: string;
+                /**
+                 * @description operator: configured in the monitoring service (trusted target); admin: created through the API.
+                 * @enum {string}
+                 */
+                source: 'operator' | 'admin';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a status component
+     * @description An optional HTTP check is polled by the monitoring service through the outbound address policy (no private or loopback targets). Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description An HTTP check with expected status and timeout. */
+            check?: {
+              /** @description An expected answer slower than this is `degraded`. */
+              degradedAboveMs?: number;
+              /**
+               * @description Statuses that count as up (default `[200]`).
+               * @default [
+               *       200
+               *     ]
+               */
+              expectedStatus?: number[];
+              /** @enum {string} */
+              kind: 'http';
+              /**
+               * @description A slower answer is down.
+               * @default 5000
+               */
+              timeoutMs?: number;
+              /**
+               * Format: uri
+               * @description The URL to GET. Admin-supplied URLs obey the outbound address policy (no private targets).
+               */
+              url: string;
+            };
+            description?: string;
+            id: string;
+            name: string;
+            /** @default 0 */
+            order?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A part of the product shown on the status page. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Absent for a component whose status only incidents set. */
+              check?:
+                | {
+                    /** @description An expected answer slower than this is `degraded`. */
+                    degradedAboveMs?: number;
+                    /**
+                     * @description Statuses that count as up (default `[200]`).
+                     * @default [
+                     *       200
+                     *     ]
+                     */
+                    expectedStatus: number[];
+                    /** @enum {string} */
+                    kind: 'http';
+                    /**
+                     * @description A slower answer is down.
+                     * @default 5000
+                     */
+                    timeoutMs: number;
+                    /**
+                     * Format: uri
+                     * @description The URL to GET. Admin-supplied URLs obey the outbound address policy (no private targets).
+                     */
+                    url: string;
+                  }
+                | {
+                    /** Format: uri */
+                    baseUrl: string;
+                    /** @enum {string} */
+                    kind: 'service';
+                    /** @default 5000 */
+                    timeoutMs: number;
+                  };
+              /** Format: date-time */
+              createdAt: string;
+              description?: string;
+              id: string;
+              name: string;
+              order: number;
+              productId: string;
+              /**
+               * @description operator: configured in the monitoring service (trusted target); admin: created through the API.
+               * @enum {string}
+               */
+              source: 'operator' | 'admin';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/status/components/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a status component
+     * @description Its history stays until it expires. Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Deleted. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a status component
+     * @description A check set here becomes admin-supplied (policy-checked) even on an operator component. Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description `null` removes the check. */
+            check?: {
+              /** @description An expected answer slower than this is `degraded`. */
+              degradedAboveMs?: number;
+              /**
+               * @description Statuses that count as up (default `[200]`).
+               * @default [
+               *       200
+               *     ]
+               */
+              expectedStatus?: number[];
+              /** @enum {string} */
+              kind: 'http';
+              /**
+               * @description A slower answer is down.
+               * @default 5000
+               */
+              timeoutMs?: number;
+              /**
+               * Format: uri
+               * @description The URL to GET. Admin-supplied URLs obey the outbound address policy (no private targets).
+               */
+              url: string;
+            } | null;
+            description?: string | null;
+            name?: string;
+            order?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A part of the product shown on the status page. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Absent for a component whose status only incidents set. */
+              check?:
+                | {
+                    /** @description An expected answer slower than this is `degraded`. */
+                    degradedAboveMs?: number;
+                    /**
+                     * @description Statuses that count as up (default `[200]`).
+                     * @default [
+                     *       200
+                     *     ]
+                     */
+                    expectedStatus: number[];
+                    /** @enum {string} */
+                    kind: 'http';
+                    /**
+                     * @description A slower answer is down.
+                     * @default 5000
+                     */
+                    timeoutMs: number;
+                    /**
+                     * Format: uri
+                     * @description The URL to GET. Admin-supplied URLs obey the outbound address policy (no private targets).
+                     */
+                    url: string;
+                  }
+                | {
+                    /** Format: uri */
+                    baseUrl: string;
+                    /** @enum {string} */
+                    kind: 'service';
+                    /** @default 5000 */
+                    timeoutMs: number;
+                  };
+              /** Format: date-time */
+              createdAt: string;
+              description?: string;
+              id: string;
+              name: string;
+              order: number;
+              productId: string;
+              /**
+               * @description operator: configured in the monitoring service (trusted target); admin: created through the API.
+               * @enum {string}
+               */
+              source: 'operator' | 'admin';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/status/components/{id}/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Recent raw check samples of a component
+     * @description Oldest first, from `since` (default: the last hour), at most `limit`. Requires role `admin`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          since?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                at: string;
+                componentId: string;
+                error?: string;
+                httpStatus?: number;
+                inMaintenance: boolean;
+                latencyMs: number;
+                /** @enum {string} */
+                state: 'up' | 'degraded' | 'down';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/status/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List incidents
+     * @description Newest first. Requires role `admin`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `nextCursor` of the previous page. */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Ids of the affected components. */
+                components: string[];
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /**
+                 * @description none: informational; minor: degraded; major: outage of the affected components; critical: major outage overall.
+                 * @enum {string}
+                 */
+                impact: 'none' | 'minor' | 'major' | 'critical';
+                productId: string;
+                /** Format: date-time */
+                resolvedAt?: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description The public timeline, newest first. */
+                updates: {
+                  /** Format: date-time */
+                  at: string;
+                  id: string;
+                  message: string;
+                  /** @enum {string} */
+                  status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+                }[];
+              }[];
+              /** @description Pass as `cursor` for the next page; absent on the last page. */
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Open an incident
+     * @description With its first public update; emits `incident.created`. Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            components?: string[];
+            /**
+             * @description none: informational; minor: degraded; major: outage of the affected components; critical: major outage overall.
+             * @default minor
+             * @enum {string}
+             */
+            impact?: 'none' | 'minor' | 'major' | 'critical';
+            /** @description The first public update. */
+            message: string;
+            /**
+             * Format: date-time
+             * @description Default: now.
+             */
+            startedAt?: string;
+            /**
+             * @default investigating
+             * @enum {string}
+             */
+            status?: 'investigating' | 'identified' | 'monitoring';
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description An incident with its public timeline. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Ids of the affected components. */
+              components: string[];
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /**
+               * @description none: informational; minor: degraded; major: outage of the affected components; critical: major outage overall.
+               * @enum {string}
+               */
+              impact: 'none' | 'minor' | 'major' | 'critical';
+              productId: string;
+              /** Format: date-time */
+              resolvedAt?: string;
+              /** Format: date-time */
+              startedAt: string;
+              /** @enum {string} */
+              status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description The public timeline, newest first. */
+              updates: {
+                /** Format: date-time */
+                at: string;
+                id: string;
+                message: string;
+                /** @enum {string} */
+                status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/status/incidents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read an incident
+     * @description Requires role `admin`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description An incident with its public timeline. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Ids of the affected components. */
+              components: string[];
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /**
+               * @description none: informational; minor: degraded; major: outage of the affected components; critical: major outage overall.
+               * @enum {string}
+               */
+              impact: 'none' | 'minor' | 'major' | 'critical';
+              productId: string;
+              /** Format: date-time */
+              resolvedAt?: string;
+              /** Format: date-time */
+              startedAt: string;
+              /** @enum {string} */
+              status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description The public timeline, newest first. */
+              updates: {
+                /** Format: date-time */
+                at: string;
+                id: string;
+                message: string;
+                /** @enum {string} */
+                status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete an incident
+     * @description For an incident opened by mistake; resolve real ones instead. Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Deleted. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Update an incident
+     * @description Adds a public update and/or changes status, impact, title or components; emits `incident.updated`, or `incident.resolved` when it resolves. A resolved incident cannot be reopened (409 `incident_resolved`). Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            components?: string[];
+            /**
+             * @description none: informational; minor: degraded; major: outage of the affected components; critical: major outage overall.
+             * @enum {string}
+             */
+            impact?: 'none' | 'minor' | 'major' | 'critical';
+            /** @description A new public update (required when the status changes). */
+            message?: string;
+            /** @enum {string} */
+            status?: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description An incident with its public timeline. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Ids of the affected components. */
+              components: string[];
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /**
+               * @description none: informational; minor: degraded; major: outage of the affected components; critical: major outage overall.
+               * @enum {string}
+               */
+              impact: 'none' | 'minor' | 'major' | 'critical';
+              productId: string;
+              /** Format: date-time */
+              resolvedAt?: string;
+              /** Format: date-time */
+              startedAt: string;
+              /** @enum {string} */
+              status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description The public timeline, newest first. */
+              updates: {
+                /** Format: date-time */
+                at: string;
+                id: string;
+                message: string;
+                /** @enum {string} */
+                status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/status/maintenance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List maintenance windows
+     * @description Latest start first. Requires role `admin`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `nextCursor` of the previous page. */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                completedAt?: string;
+                components: string[];
+                /** Format: date-time */
+                createdAt: string;
+                description?: string;
+                /** Format: date-time */
+                endsAt: string;
+                id: string;
+                /** @description Turn the product’s maintenance mode on while in progress. */
+                maintenanceMode: boolean;
+                /**
+                 * @description scheduled → in_progress → completed (by time), or canceled. Public documents report it by the clock, even before the transition job ran.
+                 * @enum {string}
+                 */
+                phase: 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+                productId: string;
+                /** Format: date-time */
+                startedAt?: string;
+                /** Format: date-time */
+                startsAt: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              /** @description Pass as `cursor` for the next page; absent on the last page. */
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Schedule a maintenance window
+     * @description Emits `maintenance.scheduled`; `maintenanceMode: true` turns the product's maintenance mode on while it is in progress. Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            components?: string[];
+            description?: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @default false */
+            maintenanceMode?: boolean;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A scheduled maintenance window. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt?: string;
+              components: string[];
+              /** Format: date-time */
+              createdAt: string;
+              description?: string;
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              /** @description Turn the product’s maintenance mode on while in progress. */
+              maintenanceMode: boolean;
+              /**
+               * @description scheduled → in_progress → completed (by time), or canceled. Public documents report it by the clock, even before the transition job ran.
+               * @enum {string}
+               */
+              phase: 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+              productId: string;
+              /** Format: date-time */
+              startedAt?: string;
+              /** Format: date-time */
+              startsAt: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/status/maintenance/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a maintenance window
+     * @description Requires role `admin`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A scheduled maintenance window. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt?: string;
+              components: string[];
+              /** Format: date-time */
+              createdAt: string;
+              description?: string;
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              /** @description Turn the product’s maintenance mode on while in progress. */
+              maintenanceMode: boolean;
+              /**
+               * @description scheduled → in_progress → completed (by time), or canceled. Public documents report it by the clock, even before the transition job ran.
+               * @enum {string}
+               */
+              phase: 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+              productId: string;
+              /** Format: date-time */
+              startedAt?: string;
+              /** Format: date-time */
+              startsAt: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a maintenance window
+     * @description Not once completed or canceled (409 `maintenance_closed`); in progress, only its end and details. Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            components?: string[];
+            description?: string | null;
+            /** Format: date-time */
+            endsAt?: string;
+            maintenanceMode?: boolean;
+            /** Format: date-time */
+            startsAt?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A scheduled maintenance window. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt?: string;
+              components: string[];
+              /** Format: date-time */
+              createdAt: string;
+              description?: string;
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              /** @description Turn the product’s maintenance mode on while in progress. */
+              maintenanceMode: boolean;
+              /**
+               * @description scheduled → in_progress → completed (by time), or canceled. Public documents report it by the clock, even before the transition job ran.
+               * @enum {string}
+               */
+              phase: 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+              productId: string;
+              /** Format: date-time */
+              startedAt?: string;
+              /** Format: date-time */
+              startsAt: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/status/maintenance/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a maintenance window
+     * @description A window in progress ends now (maintenance mode off, `maintenance.completed`). Requires role `admin`; acts on the caller’s product and is audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description A scheduled maintenance window. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt?: string;
+              components: string[];
+              /** Format: date-time */
+              createdAt: string;
+              description?: string;
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              /** @description Turn the product’s maintenance mode on while in progress. */
+              maintenanceMode: boolean;
+              /**
+               * @description scheduled → in_progress → completed (by time), or canceled. Public documents report it by the clock, even before the transition job ran.
+               * @enum {string}
+               */
+              phase: 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+              productId: string;
+              /** Format: date-time */
+              startedAt?: string;
+              /** Format: date-time */
+              startsAt: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -5316,6 +14250,1493 @@ export interface paths {
               };
               /** @description False for a malformed, unknown, revoked or expired token, or another product’s. */
               valid: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/event-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the event types a subscription can receive
+     * @description The event catalog: names, versions and the JSON Schema of each payload (`data` in a delivery). Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                description: string;
+                /** @description JSON Schema of the payload (`data`). */
+                schema: {
+                  [key: string]: unknown;
+                };
+                type: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List webhook subscriptions
+     * @description Newest first. Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                consecutiveFailures: number;
+                createdAt: string;
+                description: string;
+                disabledReason: ('admin' | 'gone' | 'consecutive_failures') | null;
+                enabled: boolean;
+                eventTypes: string[];
+                headers: {
+                  [key: string]: string;
+                };
+                /** @description green: ≥ 95 % success and not failing; yellow: ≥ 75 % or failing; red: below, or disabled. */
+                health?: {
+                  /** @enum {string} */
+                  indicator: 'green' | 'yellow' | 'red' | 'unknown';
+                  /** @description How many recent finished deliveries the rate is computed over. */
+                  sample: number;
+                  /** @description Share of the recent finished deliveries that succeeded. */
+                  successRate: number | null;
+                };
+                id: string;
+                lastDeliveryAt: string | null;
+                lastFailureAt: string | null;
+                lastSuccessAt: string | null;
+                maxConcurrency: number;
+                rateLimit: {
+                  /** @description Deliveries allowed per window. */
+                  max: number;
+                  /** @description Window length in seconds. */
+                  perSeconds: number;
+                } | null;
+                /** @description While the previous secret still signs (24 h after a rotation). */
+                secretRotationEndsAt: string | null;
+                /** @enum {string} */
+                status: 'active' | 'failing' | 'disabled';
+                updatedAt: string;
+                url: string;
+              }[];
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a webhook subscription
+     * @description The URL is resolved and every address checked (no private, loopback or link-local targets unless allowed by the operator). The signing secret is in this response only. Requires role `admin`; the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default  */
+            description?: string;
+            /** @default true */
+            enabled?: boolean;
+            /** @description Event types to deliver, from the catalog, or `["*"]` for all (the `webhook.*` notices excepted). */
+            eventTypes: string[];
+            /**
+             * @description Extra request headers sent with every delivery (not the signature or framing headers).
+             * @default {}
+             */
+            headers?: {
+              [key: string]: string;
+            };
+            /**
+             * @description Deliveries to this endpoint in flight at once, across all workers.
+             * @default 10
+             */
+            maxConcurrency?: number;
+            /** @default null */
+            rateLimit?: {
+              /** @description Deliveries allowed per window. */
+              max: number;
+              /** @description Window length in seconds. */
+              perSeconds: number;
+            } | null;
+            /** @description Where deliveries are POSTed (https unless the operator allows http). */
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consecutiveFailures: number;
+              createdAt: string;
+              description: string;
+              disabledReason: ('admin' | 'gone' | 'consecutive_failures') | null;
+              enabled: boolean;
+              eventTypes: string[];
+              headers: {
+                [key: string]: string;
+              };
+              /** @description green: ≥ 95 % success and not failing; yellow: ≥ 75 % or failing; red: below, or disabled. */
+              health?: {
+                /** @enum {string} */
+                indicator: 'green' | 'yellow' | 'red' | 'unknown';
+                /** @description How many recent finished deliveries the rate is computed over. */
+                sample: number;
+                /** @description Share of the recent finished deliveries that succeeded. */
+                successRate: number | null;
+              };
+              id: string;
+              lastDeliveryAt: string | null;
+              lastFailureAt: string | null;
+              lastSuccessAt: string | null;
+              maxConcurrency: number;
+              rateLimit: {
+                /** @description Deliveries allowed per window. */
+                max: number;
+                /** @description Window length in seconds. */
+                perSeconds: number;
+              } | null;
+              /** @description The signing secret (`whsec_…`). Shown only in this response: store it now. */
+              secret: string;
+              /** @description While the previous secret still signs (24 h after a rotation). */
+              secretRotationEndsAt: string | null;
+              /** @enum {string} */
+              status: 'active' | 'failing' | 'disabled';
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/subscriptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a webhook subscription with its health
+     * @description Never includes the secret. Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consecutiveFailures: number;
+              createdAt: string;
+              description: string;
+              disabledReason: ('admin' | 'gone' | 'consecutive_failures') | null;
+              enabled: boolean;
+              eventTypes: string[];
+              headers: {
+                [key: string]: string;
+              };
+              /** @description green: ≥ 95 % success and not failing; yellow: ≥ 75 % or failing; red: below, or disabled. */
+              health?: {
+                /** @enum {string} */
+                indicator: 'green' | 'yellow' | 'red' | 'unknown';
+                /** @description How many recent finished deliveries the rate is computed over. */
+                sample: number;
+                /** @description Share of the recent finished deliveries that succeeded. */
+                successRate: number | null;
+              };
+              id: string;
+              lastDeliveryAt: string | null;
+              lastFailureAt: string | null;
+              lastSuccessAt: string | null;
+              maxConcurrency: number;
+              rateLimit: {
+                /** @description Deliveries allowed per window. */
+                max: number;
+                /** @description Window length in seconds. */
+                perSeconds: number;
+              } | null;
+              /** @description While the previous secret still signs (24 h after a rotation). */
+              secretRotationEndsAt: string | null;
+              /** @enum {string} */
+              status: 'active' | 'failing' | 'disabled';
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook subscription
+     * @description Pending deliveries are not sent. The delivery log expires on its own (30 days). Requires role `admin`; the caller’s product only.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Deleted. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a webhook subscription
+     * @description A new URL is checked like at creation; `enabled: true` re-enables a disabled subscription and clears its failures. Requires role `admin`; the caller’s product only.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string;
+            /** @description `true` re-enables a disabled subscription and clears its failures. */
+            enabled?: boolean;
+            /** @description Event types to deliver, from the catalog, or `["*"]` for all (the `webhook.*` notices excepted). */
+            eventTypes?: string[];
+            /** @description Extra request headers sent with every delivery (not the signature or framing headers). */
+            headers?: {
+              [key: string]: string;
+            };
+            maxConcurrency?: number;
+            rateLimit?: {
+              /** @description Deliveries allowed per window. */
+              max: number;
+              /** @description Window length in seconds. */
+              perSeconds: number;
+            } | null;
+            /** @description Where deliveries are POSTed (https unless the operator allows http). */
+            url?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consecutiveFailures: number;
+              createdAt: string;
+              description: string;
+              disabledReason: ('admin' | 'gone' | 'consecutive_failures') | null;
+              enabled: boolean;
+              eventTypes: string[];
+              headers: {
+                [key: string]: string;
+              };
+              /** @description green: ≥ 95 % success and not failing; yellow: ≥ 75 % or failing; red: below, or disabled. */
+              health?: {
+                /** @enum {string} */
+                indicator: 'green' | 'yellow' | 'red' | 'unknown';
+                /** @description How many recent finished deliveries the rate is computed over. */
+                sample: number;
+                /** @description Share of the recent finished deliveries that succeeded. */
+                successRate: number | null;
+              };
+              id: string;
+              lastDeliveryAt: string | null;
+              lastFailureAt: string | null;
+              lastSuccessAt: string | null;
+              maxConcurrency: number;
+              rateLimit: {
+                /** @description Deliveries allowed per window. */
+                max: number;
+                /** @description Window length in seconds. */
+                perSeconds: number;
+              } | null;
+              /** @description While the previous secret still signs (24 h after a rotation). */
+              secretRotationEndsAt: string | null;
+              /** @enum {string} */
+              status: 'active' | 'failing' | 'disabled';
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/webhooks/subscriptions/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List deliveries of a subscription
+     * @description Newest first, filtered by status, event type and creation time; kept 30 days. Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          eventType?: string;
+          limit?: number;
+          /** @description Deliveries created at or after this time (ISO 8601). */
+          since?: string;
+          status?: 'pending' | 'retrying' | 'succeeded' | 'failed';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: {
+                  at: string;
+                  attempt: number;
+                  durationMs: number;
+                  error: string | null;
+                  responseCode: number | null;
+                }[];
+                createdAt: string;
+                durationMs: number | null;
+                error: string | null;
+                eventId: string;
+                eventType: string;
+                finishedAt: string | null;
+                id: string;
+                nextAttemptAt: string | null;
+                resendOf: string | null;
+                /** @description The last response body, truncated. */
+                responseBody: string | null;
+                responseCode: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'retrying' | 'succeeded' | 'failed';
+                subscriptionId: string;
+                test: boolean;
+              }[];
+              nextCursor?: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/subscriptions/{id}/deliveries/{deliveryId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one delivery with a payload preview
+     * @description Requires role `admin`; the caller’s product only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deliveryId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: {
+                at: string;
+                attempt: number;
+                durationMs: number;
+                error: string | null;
+                responseCode: number | null;
+              }[];
+              createdAt: string;
+              durationMs: number | null;
+              error: string | null;
+              eventId: string;
+              eventType: string;
+              finishedAt: string | null;
+              id: string;
+              nextAttemptAt: string | null;
+              payloadBytes: number;
+              /** @description The body sent, first 4 KB. */
+              payloadPreview: string;
+              resendOf: string | null;
+              /** @description The last response body, truncated. */
+              responseBody: string | null;
+              responseCode: number | null;
+              /** @enum {string} */
+              status: 'pending' | 'retrying' | 'succeeded' | 'failed';
+              subscriptionId: string;
+              test: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/subscriptions/{id}/deliveries/{deliveryId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend one delivery
+     * @description A new delivery of the same body and event id (`webhook-id`), so receivers can dedupe. Requires role `admin`; the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deliveryId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: {
+                at: string;
+                attempt: number;
+                durationMs: number;
+                error: string | null;
+                responseCode: number | null;
+              }[];
+              createdAt: string;
+              durationMs: number | null;
+              error: string | null;
+              eventId: string;
+              eventType: string;
+              finishedAt: string | null;
+              id: string;
+              nextAttemptAt: string | null;
+              resendOf: string | null;
+              /** @description The last response body, truncated. */
+              responseBody: string | null;
+              responseCode: number | null;
+              /** @enum {string} */
+              status: 'pending' | 'retrying' | 'succeeded' | 'failed';
+              subscriptionId: string;
+              test: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/subscriptions/{id}/resend-failed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend every failed delivery since a time
+     * @description At most 1000 per call. Requires role `admin`; the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: date-time
+             * @description Resend every failed delivery created at or after this time (at most 30 days back).
+             */
+            since: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deliveryIds: string[];
+              resent: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/subscriptions/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the signing secret
+     * @description Returns the new secret once. For 24 hours deliveries are signed with both the new and the previous secret. Requires role `admin`; the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consecutiveFailures: number;
+              createdAt: string;
+              description: string;
+              disabledReason: ('admin' | 'gone' | 'consecutive_failures') | null;
+              enabled: boolean;
+              eventTypes: string[];
+              headers: {
+                [key: string]: string;
+              };
+              /** @description green: ≥ 95 % success and not failing; yellow: ≥ 75 % or failing; red: below, or disabled. */
+              health?: {
+                /** @enum {string} */
+                indicator: 'green' | 'yellow' | 'red' | 'unknown';
+                /** @description How many recent finished deliveries the rate is computed over. */
+                sample: number;
+                /** @description Share of the recent finished deliveries that succeeded. */
+                successRate: number | null;
+              };
+              id: string;
+              lastDeliveryAt: string | null;
+              lastFailureAt: string | null;
+              lastSuccessAt: string | null;
+              maxConcurrency: number;
+              rateLimit: {
+                /** @description Deliveries allowed per window. */
+                max: number;
+                /** @description Window length in seconds. */
+                perSeconds: number;
+              } | null;
+              /** @description The signing secret (`whsec_…`). Shown only in this response: store it now. */
+              secret: string;
+              /** @description While the previous secret still signs (24 h after a rotation). */
+              secretRotationEndsAt: string | null;
+              /** @enum {string} */
+              status: 'active' | 'failing' | 'disabled';
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/subscriptions/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test ping
+     * @description Queues a `webhook.test` event to this subscription only; follow it in the deliveries log. Requires role `admin`; the caller’s product only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Client error (problem+json). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Server error (problem+json). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              /** @description Stable machine-readable code, e.g. `validation_failed`. */
+              code: string;
+              detail: string;
+              /** @description Per-field issues of a validation failure. */
+              errors?: {
+                code: string;
+                message: string;
+                path: string;
+              }[];
+              /** @description The request path. */
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              /** @description URI identifying the problem type. */
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: {
+                at: string;
+                attempt: number;
+                durationMs: number;
+                error: string | null;
+                responseCode: number | null;
+              }[];
+              createdAt: string;
+              durationMs: number | null;
+              error: string | null;
+              eventId: string;
+              eventType: string;
+              finishedAt: string | null;
+              id: string;
+              nextAttemptAt: string | null;
+              resendOf: string | null;
+              /** @description The last response body, truncated. */
+              responseBody: string | null;
+              responseCode: number | null;
+              /** @enum {string} */
+              status: 'pending' | 'retrying' | 'succeeded' | 'failed';
+              subscriptionId: string;
+              test: boolean;
             };
           };
         };
