@@ -109,6 +109,8 @@ export function platformModules({ env }: PlatformConfig): PlatformComposition {
     accessTokenTtlSeconds: env.AUTH_ACCESS_TOKEN_TTL_SECONDS,
     signingKeys: signingKeysOf(env.AUTH_SIGNING_KEYS),
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
+    // Printed with a generated first password: the admin console this platform serves.
+    signInUrl: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}/admin`,
     events: bus,
     audit: (record) => audit.audit.record(record),
     // Recovery links go out as emails (encrypted while queued); AUTH_LOG_RECOVERY_LINKS logs them instead.
