@@ -1,6 +1,4 @@
 /** @groundwork/settings: user and device settings, the kill switch and maintenance mode (seed §1.1, §2.10). */
-export type { IpAddress, IpRange } from './ip-match.js';
-export { firstMatch, inRange, parseIp, parseRange, parseRanges } from './ip-match.js';
 export { MAINTENANCE_WINDOWS_TASK, maintenanceWindowsHandler, maintenanceWindowsJob } from './jobs.js';
 export type {
   ApplyResult,

@@ -12,7 +12,7 @@
  */
 import { ServiceUnavailableError } from '@groundwork/errors';
 import { type ServiceFastifyInstance, sendProblem } from '@groundwork/http';
-import { firstMatch, parseIp } from './ip-match.js';
+import { firstMatch, parseIp } from '@groundwork/ratelimit';
 import type { MaintenanceService } from './maintenance.js';
 
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

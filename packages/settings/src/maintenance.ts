@@ -18,9 +18,9 @@ import type { AuditRecordInput } from '@groundwork/audit';
 import { ConflictError, isAppError, NotFoundError, ValidationError } from '@groundwork/errors';
 import { type Actor, systemActor } from '@groundwork/events';
 import { newId } from '@groundwork/http';
+import { type IpRange, parseRange, parseRanges } from '@groundwork/ratelimit';
 import type { Clock, DocumentStore, StoredDocument } from '@groundwork/store';
 import type { z } from 'zod';
-import { type IpRange, parseRange, parseRanges } from './ip-match.js';
 import {
   type CreateWindowRequest,
   createWindowSchema,

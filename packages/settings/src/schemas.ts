@@ -1,6 +1,7 @@
 /** Zod schemas of the settings capability (settings, kill switch, maintenance): types and OpenAPI. */
+
+import { parseRange } from '@groundwork/ratelimit';
 import { z } from 'zod';
-import { parseRange } from './ip-match.js';
 
 export const MAINTENANCE_MODES = ['off', 'read_only', 'maintenance', 'emergency'] as const;
 export const maintenanceModeSchema = z

@@ -4,8 +4,8 @@
  * configuration reference in the docs is generated from the `.describe()` texts.
  */
 import { envEnum, envInt, envList } from '@groundwork/config';
+import { parseRange } from '@groundwork/ratelimit';
 import { z } from 'zod';
-import { parseRange } from './ip-match.js';
 import { MAINTENANCE_MODES } from './schemas.js';
 
 export const settingsEnvSchema = z.object({
