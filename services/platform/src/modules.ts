@@ -8,14 +8,11 @@ import { createJobsModule, deadLetterReportJob, jobsExtension } from '@groundwor
 import { outboundPolicyFromEnv } from '@groundwork/outbound';
 import { createRateLimitModule } from '@groundwork/ratelimit';
 import { createSessionsModule } from '@groundwork/sessions';
-import {
-  createSettingsModule,
-  DEFAULT_MAINTENANCE_EXEMPT_PATHS,
-  type SettingsModule,
-} from '@groundwork/settings';
-import { createStatusModule, type MaintenanceWindow } from '@groundwork/status';
+import { createSettingsModule, DEFAULT_MAINTENANCE_EXEMPT_PATHS } from '@groundwork/settings';
+import { createStatusModule } from '@groundwork/status';
 import { createWebhooksModule } from '@groundwork/webhooks';
 import type { PlatformConfig } from './env.js';
+import { maintenanceModeForWindows } from './maintenance-windows.js';
 
 /** What the platform serves: its modules, the extensions over them, and how requests authenticate. */
 export interface PlatformComposition {
@@ -47,30 +44,6 @@ const MAINTENANCE_EXEMPT_PATHS = [
   '/admin',
   '/admin/*',
 ];
-
-/**
- * A status maintenance window with `maintenanceMode` switches its product to `maintenance` when it
- * starts and back to `off` when it completes (idempotent: the status job may retry a transition).
- */
-async function maintenanceForWindow(
-  settings: SettingsModule,
-  window: MaintenanceWindow,
-  phase: 'started' | 'completed',
-): Promise<void> {
-  if (!window.maintenanceMode) return;
-  await settings.maintenance().setMaintenance(
-    window.productId,
-    phase === 'started'
-      ? {
-          mode: 'maintenance',
-          message: window.title,
-          scheduledStart: window.startsAt,
-          scheduledEnd: window.endsAt,
-        }
-      : { mode: 'off', scheduledStart: null, scheduledEnd: null },
-    { type: 'system', id: 'status' },
-  );
-}
 
 /**
  * The platform, at a glance: every capability it serves is one module in this list, configured
@@ -146,7 +119,7 @@ export function platformModules({ env }: PlatformConfig): PlatformComposition {
     sampleRetentionHours: env.STATUS_SAMPLE_RETENTION_HOURS,
     publicMaxAgeSeconds: env.STATUS_PUBLIC_MAX_AGE_SECONDS,
     ...(env.STATUS_PAGE_URL ? { pageUrl: env.STATUS_PAGE_URL } : {}),
-    onMaintenanceWindow: (window, phase) => maintenanceForWindow(settings, window, phase),
+    onMaintenanceWindow: (window, phase) => maintenanceModeForWindows(settings, status.status)(window, phase),
   });
   // IP allow/deny rules and rate limits, in front of everything else the modules serve.
   const ratelimit = createRateLimitModule({
