@@ -13,7 +13,7 @@ describe('flags module', () => {
   it('records each change in the real audit log with who, where and what changed', async () => {
     const audit = createAuditModule();
     const flags = createFlagsModule({ audit: (record) => audit.audit.record(record) });
-    const { service } = await createTestService({ modules: [audit.module, flags.module] });
+    const { service, clock } = await createTestService({ modules: [audit.module, flags.module] });
     stops.push(() => service.stop());
     const admin = { ...bearer('ann', 'acme', ['admin']), 'user-agent': 'console/1' };
     const created = await service.app.inject({
@@ -28,6 +28,8 @@ describe('flags module', () => {
       },
     });
     expect(created.statusCode).toBe(201);
+    // Entries list newest first; a later change must not share the creation's millisecond.
+    clock.advance(1_000);
     await service.app.inject({
       method: 'PATCH',
       url: '/v1/flags/new-checkout',
