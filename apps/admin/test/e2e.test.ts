@@ -1,6 +1,7 @@
 /**
- * The console end to end: the real platform (its modules, SQLite store in a temp directory, the
- * first admin from ADMIN_EMAIL/ADMIN_PASSWORD) listening on loopback and serving the built console
+ * The console end to end: the real platform in its own process (its modules, SQLite store in a temp
+ * directory, the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, see `platform-process.ts`) listening
+ * on loopback and serving the built console
  * at /admin, driven by headless Debian Chromium through playwright-core. Every page is visited,
  * scanned with axe-core (no serious or critical violation) and screenshotted to `artifacts/`; one
  * real action per page is checked through the API.
@@ -12,10 +13,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPlatform, loadPlatformConfig } from '@groundwork/platform';
 import type { AxeResults } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PlatformProcess, startPlatformProcess } from './platform-process.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -36,7 +37,7 @@ const ADMIN = { email: 'root@example.com', password: 'console e2e password 1' };
 const ANN = { email: 'ann@example.com', password: 'ann password 1' };
 const JOB = 'jobs.dead-letter-report';
 
-let service: Awaited<ReturnType<typeof createPlatform>>;
+let service: PlatformProcess;
 let baseUrl: string;
 let dataDir: string;
 let browser: Browser;
@@ -131,12 +132,9 @@ beforeAll(async () => {
   }
   mkdirSync(artifacts, { recursive: true });
   dataDir = mkdtempSync(path.join(tmpdir(), 'admin-e2e-'));
-  const config = loadPlatformConfig({
-    LOG_LEVEL: 'warn',
+  service = await startPlatformProcess({
     STORE_KIND: 'sqlite',
     SQLITE_PATH: path.join(dataDir, 'platform.db'),
-    HOST: '127.0.0.1',
-    PORT: '0',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     // No workers: a run triggered from the console stays queued, so the queue page can cancel it.
@@ -144,8 +142,7 @@ beforeAll(async () => {
     // A second product, where the admin's email is a plain user: the product switcher's refusal.
     AUTH_PRODUCT_IDS: 'globex',
   });
-  service = await createPlatform({ config });
-  baseUrl = (await service.start()).url.replace('localhost', '127.0.0.1');
+  baseUrl = service.url;
   adminToken = await signInApi();
   const registered = await apiCall<{ user: { id: string } }>(
     'POST',
@@ -208,7 +205,20 @@ describe('admin console in Chromium', () => {
     const nav = page.getByRole('navigation', { name: 'Console sections' }).getByRole('link');
     await expect
       .poll(() => nav.allTextContents())
-      .toEqual(['Overview', 'Users', 'Jobs', 'Task queue', 'Audit log']);
+      .toEqual([
+        'Overview',
+        'Users',
+        'Jobs',
+        'Task queue',
+        'Webhooks',
+        'Delivery',
+        'Email templates',
+        'Flags',
+        'Maintenance',
+        'Rate limits',
+        'Status',
+        'Audit log',
+      ]);
   });
 
   it('Overview: shows the health the API reports, the queue and recent audit activity', async () => {

@@ -34,7 +34,14 @@ export { ApiError, unwrap };
 
 /** A short, human message for any error (ApiError or not). */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.detail ?? error.title;
+  if (error instanceof ApiError) {
+    const text = error.detail ?? error.title;
+    // Validation failures list each field: say which ones (a console form has several).
+    const fields = (error.errors ?? [])
+      .slice(0, 5)
+      .map((field) => (field.path ? `${field.path}: ${field.message}` : field.message));
+    return fields.length > 0 ? `${text} (${fields.join('; ')})` : text;
+  }
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }
@@ -47,3 +54,5 @@ export function resumeSession(): Promise<boolean> {
   });
   return resuming;
 }
+
+export type { RequestBody } from '@groundwork/client';
