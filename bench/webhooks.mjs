@@ -2,9 +2,10 @@
 // loopback receivers (a child process, bench/servers/webhooks-receivers.mjs) verify every
 // signature with the `standardwebhooks` package.
 //
-// Ours: the full durable path on SQLite (temp dir): bus.emit (validated) → durable `webhooks`
-//   subscriber (events.deliver task) → fan-out writes one log document and one `webhooks.deliver`
-//   task per subscription → the worker signs (both header sets), POSTs through @groundwork/outbound
+// Ours: the full durable path on SQLite (temp dir): bus.emit (validated) → the durable `webhooks`
+//   subscriber's emit-time fan-out writes one log document and one `webhooks.deliver` task per
+//   subscription (batched across concurrent emits) before emit resolves → the worker claims under
+//   the per-endpoint concurrency cap, signs (both header sets), POSTs through @groundwork/outbound
 //   (address policy, keep-alive pool) and logs the outcome. Events are emitted by EMITTERS
 //   concurrent emitters at RATE events/s (0 = as fast as they go).
 // Baseline, same run, same receivers: a bare undici loop signing with standardwebhooks, no store,
@@ -12,7 +13,8 @@
 // Printed: deliveries/s (deliveries received ÷ time from the first emit to the last receipt) and
 // emit→receive p50/p99, per round; ROUNDS alternating rounds, medians quoted.
 // Run after building (outbound, webhooks and their dependencies):
-//   node bench/webhooks.mjs   (BENCH_EVENTS=20000 BENCH_RATE=0 BENCH_ROUNDS=3 BENCH_CONCURRENCY=64)
+//   node bench/webhooks.mjs   (BENCH_EVENTS=20000 BENCH_RATE=0 BENCH_ROUNDS=3 BENCH_CONCURRENCY=64
+//   BENCH_ENDPOINT_CONCURRENCY=16)
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +32,8 @@ const EVENTS = Math.min(100_000, Number(process.env.BENCH_EVENTS ?? process.argv
 const RATE = Number(process.env.BENCH_RATE ?? 0);
 const ROUNDS = Math.min(9, Number(process.env.BENCH_ROUNDS ?? 3));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+/** Each subscription's `maxConcurrency` (the per-endpoint cap the jobs engine enforces). */
+const ENDPOINT_CONCURRENCY = Number(process.env.BENCH_ENDPOINT_CONCURRENCY ?? 16);
 const SUBSCRIPTIONS = 4;
 const EMITTERS = 32;
 const INFLIGHT = 64;
@@ -114,13 +118,16 @@ async function measureOurs(receivers, dir, round) {
     name: 'webhooks',
     types: '*',
     dedupe: false,
+    // As the webhooks module does: the fan-out is written at emit time, in the emit's batch.
+    enqueue: (events) =>
+      Promise.all(events.map((event) => webhooks.fanOut(event, { atEmit: true }))).then(() => {}),
     handler: (event) => webhooks.fanOut(event),
   });
   const secrets = [];
   for (const url of receivers.urls) {
     const { secret } = await webhooks.createSubscription(
       'prod_bench',
-      { url: `${url}/hook`, eventTypes: ['user.created'], maxConcurrency: 16 },
+      { url: `${url}/hook`, eventTypes: ['user.created'], maxConcurrency: ENDPOINT_CONCURRENCY },
       { actor },
     );
     secrets.push(secret);
@@ -134,6 +141,8 @@ async function measureOurs(receivers, dir, round) {
     },
     concurrency: CONCURRENCY,
     pollIntervalMs: 20,
+    // As the jobs module does: tasks the bus and webhooks enqueue in this process wake the worker.
+    wakeOnLocalEnqueue: true,
   });
   worker.start();
   try {
@@ -216,7 +225,7 @@ const receivers = await startReceivers();
 const dir = mkdtempSync(path.join(tmpdir(), 'groundwork-bench-webhooks-'));
 console.log(
   `webhooks fan-out: ${fmt(EVENTS)} events × ${SUBSCRIPTIONS} subscriptions = ${fmt(EVENTS * SUBSCRIPTIONS)} deliveries per round, ` +
-    `${RATE > 0 ? `${fmt(RATE)} events/s` : 'unpaced'}, worker concurrency ${CONCURRENCY}, ${ROUNDS} rounds`,
+    `${RATE > 0 ? `${fmt(RATE)} events/s` : 'unpaced'}, worker concurrency ${CONCURRENCY}, per-endpoint cap ${ENDPOINT_CONCURRENCY}, ${ROUNDS} rounds`,
 );
 const ours = [];
 const base = [];

@@ -243,10 +243,21 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
     });
   }
 
-  function deliveries(events: readonly EventEnvelope[]): EnqueueItem[] {
+  /** Per-event tasks for the durable subscribers, and the events of those that enqueue by themselves. */
+  function deliveries(events: readonly EventEnvelope[]): {
+    items: EnqueueItem[];
+    direct: Map<DurableSubscriber, EventEnvelope[]>;
+  } {
     const items: EnqueueItem[] = [];
+    const direct = new Map<DurableSubscriber, EventEnvelope[]>();
     for (const event of events) {
       for (const subscriber of subscribersOf(durableByType, durable.values(), event.type)) {
+        if (subscriber.enqueue) {
+          const list = direct.get(subscriber);
+          if (list) list.push(event);
+          else direct.set(subscriber, [event]);
+          continue;
+        }
         const orderKey = subscriber.orderKey?.(event);
         items.push({
           type: DELIVER_TASK_TYPE,
@@ -261,18 +272,33 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
         });
       }
     }
-    return items;
+    return { items, direct };
   }
 
   // Deliveries enqueued in the same turn of the event loop (concurrent emits) share one
   // `enqueueMany`: one store transaction on SQLite, a group commit.
-  let pendingItems: Array<{ items: EnqueueItem[]; settle: (error?: unknown) => void }> = [];
-  async function flushDeliveries(target: Queue): Promise<void> {
+  let pendingItems: Array<{
+    items: EnqueueItem[];
+    direct: Map<DurableSubscriber, EventEnvelope[]>;
+    settle: (error?: unknown) => void;
+  }> = [];
+  async function flushDeliveries(target: Queue, bound: BusBinding): Promise<void> {
     const batch = pendingItems;
     pendingItems = [];
     try {
       const items = batch.flatMap((entry) => entry.items);
-      await target.enqueueMany(items);
+      const direct = new Map<DurableSubscriber, EventEnvelope[]>();
+      for (const entry of batch)
+        for (const [subscriber, events] of entry.direct)
+          direct.set(subscriber, [...(direct.get(subscriber) ?? []), ...events]);
+      const ctx = { store: bound.store, clock: bound.clock, logger: bound.logger };
+      await Promise.all([
+        items.length > 0 ? target.enqueueMany(items) : undefined,
+        ...[...direct].map(async ([subscriber, events]) => {
+          await subscriber.enqueue?.(events, ctx);
+          metrics.enqueued(subscriber.name, events.length);
+        }),
+      ]);
       for (const item of items) metrics.enqueued((item.payload as { subscriber: string }).subscriber, 1);
       for (const entry of batch) entry.settle();
     } catch (error) {
@@ -281,10 +307,11 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
   }
 
   function enqueueDurable(events: readonly EventEnvelope[]): Promise<void> {
-    const items = deliveries(events);
-    if (items.length === 0) return Promise.resolve();
+    const { items, direct } = deliveries(events);
+    if (items.length === 0 && direct.size === 0) return Promise.resolve();
     const target = queue;
-    if (!target) {
+    const bound = binding;
+    if (!target || !bound) {
       return Promise.reject(
         new Error(
           'Durable subscribers need the event bus bound to a store: mount createEventsModule (with eventsExtension) or call bus.bind().',
@@ -293,7 +320,8 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
     }
     return new Promise((resolve, reject) => {
       const settle = (error?: unknown) => (error === undefined ? resolve() : reject(error));
-      if (pendingItems.push({ items, settle }) === 1) setImmediate(() => void flushDeliveries(target));
+      if (pendingItems.push({ items, direct, settle }) === 1)
+        setImmediate(() => void flushDeliveries(target, bound));
     });
   }
 

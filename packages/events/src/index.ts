@@ -50,6 +50,7 @@ export {
 } from './receipts.js';
 export { catalogEntrySchema, catalogListSchema } from './routes.js';
 export type {
+  DurableEnqueueContext,
   DurableHandler,
   DurableHandlerContext,
   DurableSubscriber,

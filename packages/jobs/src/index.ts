@@ -13,8 +13,8 @@ export { jobRunSchema, jobSchema, taskCountsSchema, taskSchema } from './admin-s
 export { backoffCapMs, backoffDelayMs } from './backoff.js';
 export type { CatchUp, CatchUpPolicy } from './catch-up.js';
 export { DEFAULT_CATCH_UP_WINDOW_MS, MAX_CATCH_UP_SLOTS } from './catch-up.js';
-export type { ConcurrencySlots } from './concurrency-slots.js';
-export { slotName } from './concurrency-slots.js';
+export type { ConcurrencySlots, Slot } from './concurrency-slots.js';
+export { CONCURRENCY_CONTAINER, concurrencyDocumentId } from './concurrency-slots.js';
 export type { DeadLetterReport } from './dead-letter-report.js';
 export {
   DEAD_LETTER_REPORT_TYPE,

@@ -39,6 +39,7 @@ describe('jobs module', () => {
       'job_runs',
       'leases',
       'job_rate_windows',
+      'job_concurrency',
     ]);
     await expect(
       createJobsTestApp({

@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { defineModule, type HealthCheck, type ModuleContext, type PlatformModule } from '@groundwork/http';
 import { LEASES_CONTAINER } from '@groundwork/store';
 import { createJobsAdmin, type JobsAdmin, type OnAdminAction } from './admin.js';
+import { CONCURRENCY_CONTAINER } from './concurrency-slots.js';
 import { DEAD_LETTER_REPORT_TYPE, deadLetterReportHandler } from './dead-letter-report.js';
 import { JOB_DEFINITIONS_CONTAINER, type JobDefinitionInput } from './job-definitions.js';
 import { JOB_RUNS_CONTAINER } from './job-runs.js';
@@ -124,6 +125,8 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
       // Running handlers get half the service's shutdown budget before they are aborted.
       shutdownTimeoutMs: Math.max(1, Math.floor(ctx.config.SHUTDOWN_TIMEOUT_MS / 2)),
       onEvent: runtime.metrics.onEvent,
+      // Tasks the event bus or a capability enqueues in this process wake it too.
+      wakeOnLocalEnqueue: true,
     });
     worker.start();
     runtime.scheduler.start();
@@ -138,6 +141,7 @@ export function createJobsModule(options: JobsModuleOptions): PlatformModule {
       JOB_RUNS_CONTAINER,
       LEASES_CONTAINER,
       RATE_WINDOWS_CONTAINER,
+      CONCURRENCY_CONTAINER,
     ],
     jobs: own,
 

@@ -492,11 +492,13 @@ export function describeQueueGuarantees(label: string, factory: QueueGuaranteesF
       let maxActive = 0;
       const invocations = new Map<string, number>();
       let gate = deferred();
+      let firstStarted = counter(1);
       let secondStarted = counter(2);
       const hook: TaskHandler = async (task) => {
         invocations.set(task.id, (invocations.get(task.id) ?? 0) + 1);
         active += 1;
         maxActive = Math.max(maxActive, active);
+        firstStarted.hit();
         secondStarted.hit();
         await gate.promise;
         active -= 1;
@@ -509,12 +511,15 @@ export function describeQueueGuarantees(label: string, factory: QueueGuaranteesF
         // (or, were the limit broken, a second handler starts).
         const idle = await Promise.race([...runs, secondStarted.reached.then(() => -1)]);
         expect(idle).toBe(0);
+        // The winner's claim write may land just after the loser returned (claims are batched).
+        await firstStarted.reached;
         const waiting = (await queue.list({ state: 'queued' })).items;
         expect(waiting.every((t) => t.attempts === 0)).toBe(true); // saturation is not an attempt
         expect((await queue.counts()).running).toBe(1);
         gate.resolve();
         expect((await Promise.all(runs)).sort()).toEqual([0, 1]);
         gate = deferred();
+        firstStarted = counter(1);
         secondStarted = counter(2);
       }
       expect(maxActive).toBe(1);

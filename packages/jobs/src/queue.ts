@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@groundwork/error
 import type { Filter } from '@groundwork/store';
 import { validationErrorFrom } from './errors.js';
 import { jsonValueIssues } from './json-value.js';
+import { notifyLocalEnqueue } from './local-wake.js';
 import {
   MAX_PAYLOAD_BYTES,
   type QueueConfig,
@@ -92,6 +93,11 @@ const ENQUEUE_CHUNK = 25;
 export function createQueue(options: CreateQueueOptions): Queue {
   const config = resolveQueueConfig(options);
   const { repository, clock } = config;
+
+  function enqueued(tasks: readonly Task[]): void {
+    options.onEnqueued?.(tasks);
+    notifyLocalEnqueue(config.store, tasks, clock.now());
+  }
 
   function buildDocument(type: unknown, payload: unknown, rawOptions: unknown, prefix: string) {
     const issues: FieldIssue[] = [];
@@ -214,7 +220,7 @@ export function createQueue(options: CreateQueueOptions): Queue {
       const built = buildDocument(type, payload, enqueueOptions, '');
       if (!built.document) throw new ValidationError(built.issues, 'The task cannot be enqueued.');
       const task = await insert(built.document);
-      options.onEnqueued?.([task]);
+      enqueued([task]);
       return task;
     },
 
@@ -239,14 +245,14 @@ export function createQueue(options: CreateQueueOptions): Queue {
             return insert(documents[index] as TaskDocument);
           }),
         );
-        options.onEnqueued?.(tasks);
+        enqueued(tasks);
         return tasks;
       }
       const tasks: Task[] = [];
       for (let start = 0; start < documents.length; start += ENQUEUE_CHUNK) {
         tasks.push(...(await Promise.all(documents.slice(start, start + ENQUEUE_CHUNK).map(insert))));
       }
-      options.onEnqueued?.(tasks);
+      enqueued(tasks);
       return tasks;
     },
 

@@ -6,8 +6,7 @@
  * never overwrite the new owner's state, and a task is never completed twice.
  */
 import { ValidationError } from '@groundwork/errors';
-import type { Lease } from '@groundwork/store';
-import type { ConcurrencySlots } from './concurrency-slots.js';
+import type { ConcurrencySlots, Slot } from './concurrency-slots.js';
 import {
   LeaseLostError,
   RetryAt,
@@ -63,8 +62,13 @@ export interface ExecutionInput {
   workerId: string;
   doc: StoredTask;
   token: string;
-  slot: Lease | undefined;
+  slot: Slot | undefined;
   slots: ConcurrencySlots;
+  /**
+   * Gives the slot back when the attempt ends (default `slots.release`); `lost` when this attempt
+   * lost its lease or slot. The worker keeps a fresh slot for its next task of the same key.
+   */
+  releaseSlot?: (slot: Slot, lost: boolean) => Promise<void>;
   handler: TaskHandler;
   logger: JobsLogger;
   /** Told when the attempt starts and how it ended (see `worker-events.ts`). */
@@ -305,7 +309,8 @@ export function startTaskExecution(input: ExecutionInput): TaskExecution {
       );
     }
     if (slot) {
-      await slots.release(slot).catch((error: unknown) => {
+      const release = input.releaseSlot ?? ((held: Slot) => slots.release(held));
+      await release(slot, outcome.kind === 'lost').catch((error: unknown) => {
         log().warn({ err: error }, 'could not release the concurrency slot; it lapses with its lease');
       });
     }

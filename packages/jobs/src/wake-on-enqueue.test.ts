@@ -53,3 +53,32 @@ describe('waking the local worker on enqueue', () => {
     }
   });
 });
+
+describe('waking on any local enqueue (wakeOnLocalEnqueue)', () => {
+  it('wakes for a task that another queue of this process enqueued on the same store', async () => {
+    const clock = createFakeClock();
+    const store = createMemoryStore({ clock });
+    const ran: string[] = [];
+    // The worker's queue and the enqueuing queue are different objects (as with the event bus's).
+    const worker = createWorker({
+      queue: createQueue({ store, clock }),
+      pollIntervalMs: 3_600_000,
+      wakeOnLocalEnqueue: true,
+      handlers: { note: async () => void ran.push('ran') },
+    });
+    const other = createQueue({ store, clock });
+    worker.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await other.enqueue('note', {}, { productId: 'acme' });
+      await vi.waitFor(() => expect(ran).toEqual(['ran']), { timeout: 5_000, interval: 10 });
+      // A task due later does not wake it; after stop() nothing is registered any more.
+      await other.enqueue('note', {}, { productId: 'acme', delayMs: 60_000 });
+    } finally {
+      await worker.stop();
+    }
+    await other.enqueue('note', {}, { productId: 'acme' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ran).toEqual(['ran']);
+  });
+});

@@ -15,9 +15,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock, DocumentStore, Lease } from '@groundwork/store';
-import { createConcurrencySlots } from './concurrency-slots.js';
+import type { Clock, DocumentStore } from '@groundwork/store';
+import { createConcurrencySlots, type Slot } from './concurrency-slots.js';
 import { LeaseExpiredError } from './errors.js';
+import { registerLocalWake } from './local-wake.js';
 import type { JobsLogger } from './logger.js';
 import type { Queue } from './queue.js';
 import { positiveInteger, type QueueConfig, resolveQueueConfig } from './queue-config.js';
@@ -59,6 +60,11 @@ export interface CreateWorkerOptions {
   rateLimits?: Record<string, RateLimit>;
   /** Observer of attempts and lease reclaims (metrics); called synchronously, its errors are logged and ignored. */
   onEvent?: WorkerEventListener;
+  /**
+   * While started, wake up when any queue of this process enqueues a task due now on this store
+   * (the event bus's, a capability's), not only at the next poll (default false).
+   */
+  wakeOnLocalEnqueue?: boolean;
 }
 
 export interface Worker {
@@ -124,16 +130,31 @@ export function createWorker(options: CreateWorkerOptions): Worker {
   let stopping = false;
   let loop: Promise<void> | undefined;
   let heartbeatTimer: NodeJS.Timeout | undefined;
-  let wakeUp: () => void = () => {};
+  let wakeUp: (() => void) | undefined;
+  // A wake-up that came while the loop was claiming (not sleeping): its next sleep returns at once.
+  let wakeMissed = false;
 
   function sleep(ms: number): Promise<void> {
+    if (wakeMissed && !stopping) {
+      wakeMissed = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = setTimeout(() => {
+        wakeUp = undefined;
+        resolve();
+      }, ms);
       wakeUp = () => {
+        wakeUp = undefined;
         clearTimeout(timer);
         resolve();
       };
     });
+  }
+
+  function wakeNow(): void {
+    if (wakeUp) wakeUp();
+    else wakeMissed = true;
   }
 
   async function heartbeat(): Promise<void> {
@@ -164,13 +185,17 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     wakePending = true;
     setImmediate(() => {
       wakePending = false;
-      wakeUp();
+      wakeNow();
     });
   }
 
-  async function writeIfUnchanged(doc: TaskDocument, etag: string): Promise<StoredTask | undefined> {
+  async function writeIfUnchanged(
+    doc: TaskDocument,
+    etag: string,
+    batched = false,
+  ): Promise<StoredTask | undefined> {
     try {
-      return await repository.replace(doc, etag);
+      return await (batched ? repository.replaceInBatch(doc, etag) : repository.replace(doc, etag));
     } catch (error) {
       if (isWriteRace(error)) return undefined;
       throw error;
@@ -207,8 +232,68 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     return Boolean(task.concurrencyKey) || rates.limits(task.type);
   }
 
-  function execute(doc: StoredTask, slot: Lease | undefined): TaskExecution {
+  // Slots of attempts that just ended, kept for this worker's next claim of the same key: a worker
+  // that moves from one task of a key to the next keeps its holding instead of a release write and
+  // an acquire write. What the next claim pass does not reuse is released at its end (and before the
+  // poll loop sleeps, and on stop), so another worker waits at most one claim pass for it.
+  const idleSlots = new Map<string, Array<{ slot: Slot; pass: number }>>();
+  /** Counts claim passes: a pass releases the kept slots it could have reused, not later ones. */
+  let claimPass = 0;
+  /** A kept slot is reused only while its holding outlives the next heartbeat with room to spare. */
+  const reuseMarginMs = Math.min(leaseMs, heartbeatMs * 2);
+
+  /** Slots of each key held by this worker's running attempts: at the limit, no store call is needed to know it is full. */
+  const heldHere = new Map<string, number>();
+  function countHeld(key: string, delta: number): void {
+    const count = (heldHere.get(key) ?? 0) + delta;
+    if (count > 0) heldHere.set(key, count);
+    else heldHere.delete(key);
+  }
+
+  function parkSlot(slot: Slot, lost: boolean): Promise<void> {
+    countHeld(slot.key, -1);
+    if (lost || !loop || stopping || slot.expiresAt - clock.now() <= reuseMarginMs)
+      return slots.release(slot);
+    const entry = { slot, pass: claimPass };
+    const list = idleSlots.get(slot.key);
+    if (list) list.push(entry);
+    else idleSlots.set(slot.key, [entry]);
+    return Promise.resolve();
+  }
+
+  function takeIdleSlot(key: string, limit: number): Slot | undefined {
+    const list = idleSlots.get(key);
+    if (!list) return undefined;
+    const now = clock.now();
+    const index = list.findIndex(({ slot }) => slot.limit <= limit && slot.expiresAt - now > reuseMarginMs);
+    if (index < 0) return undefined;
+    const [entry] = list.splice(index, 1);
+    if (list.length === 0) idleSlots.delete(key);
+    return entry?.slot;
+  }
+
+  function releaseQuietly(slot: Slot): Promise<void> {
+    return slots.release(slot).catch((error: unknown) => {
+      logger.warn({ err: error, key: slot.key }, 'could not release a concurrency slot; it lapses');
+    });
+  }
+
+  /** Releases the kept slots (only those kept before pass `before`, when given). */
+  async function releaseIdleSlots(before = Number.POSITIVE_INFINITY): Promise<void> {
+    if (idleSlots.size === 0) return;
+    const released: Slot[] = [];
+    for (const [key, list] of idleSlots) {
+      const kept = list.filter((entry) => entry.pass >= before);
+      for (const entry of list) if (entry.pass < before) released.push(entry.slot);
+      if (kept.length === 0) idleSlots.delete(key);
+      else idleSlots.set(key, kept);
+    }
+    await Promise.all(released.map(releaseQuietly));
+  }
+
+  function execute(doc: StoredTask, slot: Slot | undefined): TaskExecution {
     const handler = handlers.get(doc.type) as TaskHandler;
+    if (slot) countHeld(slot.key, 1);
     const token = doc.lease?.token ?? '';
     logger.debug({ taskId: doc.id, attempt: doc.attempts }, 'claimed task');
     return startTaskExecution({
@@ -219,6 +304,7 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       token,
       slot,
       slots,
+      releaseSlot: parkSlot,
       handler,
       logger,
       onEvent,
@@ -240,12 +326,16 @@ export function createWorker(options: CreateWorkerOptions): Worker {
   }
 
   /** Tries to claim one candidate; `undefined` when it is taken, not due, saturated, or finished here. */
-  async function tryClaim(candidate: StoredTask): Promise<TaskExecution | undefined> {
+  async function tryClaim(
+    candidate: StoredTask,
+    batched = false,
+    saturated?: Set<string>,
+  ): Promise<TaskExecution | undefined> {
     const next = claimDecision(candidate, clock.now(), true);
     if (!next) return undefined;
     if (next.state !== 'running' || !next.lease) {
       // a lapsed task that ends cancelled or dead
-      if (await writeIfUnchanged(next, candidate.etag)) reportReclaim(candidate, next);
+      if (await writeIfUnchanged(next, candidate.etag, batched)) reportReclaim(candidate, next);
       return undefined;
     }
     const { token } = next.lease;
@@ -254,20 +344,26 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       start = await rates.take(next.type);
       if (!start) return undefined; // window full: stays queued, no attempt counted
     }
-    const slot = next.concurrencyKey
-      ? await slots.acquire(next.concurrencyKey, next.concurrencyLimit, `${workerId}:${token}`, leaseMs)
+    const key = next.concurrencyKey;
+    const slot = key
+      ? (takeIdleSlot(key, next.concurrencyLimit) ??
+        ((heldHere.get(key) ?? 0) >= next.concurrencyLimit
+          ? undefined // this worker alone holds the limit: saturated, no store call needed
+          : await slots.acquire(key, next.concurrencyLimit, `${workerId}:${token}`, leaseMs)))
       : undefined;
+    if (slot) countHeld(slot.key, 1); // held from here; `execute` takes it over, `undo` gives it back
     const undo = async () => {
-      if (slot) await slots.release(slot);
+      if (slot) await parkSlot(slot, false);
       if (start) await rates.giveBack(start);
     };
     if (next.concurrencyKey && !slot) {
+      saturated?.add(next.concurrencyKey);
       await undo(); // saturated: stays queued, no attempt counted
       return undefined;
     }
     const now = clock.now();
     const lease = { workerId, token, expiresAt: now + leaseMs };
-    const doc = await writeIfUnchanged({ ...next, lease, startedAt: now }, candidate.etag).catch(
+    const doc = await writeIfUnchanged({ ...next, lease, startedAt: now }, candidate.etag, batched).catch(
       async (error: unknown) => {
         await undo();
         throw error;
@@ -278,6 +374,7 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       return undefined;
     }
     reportReclaim(candidate, doc);
+    if (slot) countHeld(slot.key, -1); // `execute` counts it again
     return execute(doc, slot);
   }
 
@@ -318,6 +415,8 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     const started: TaskExecution[] = [];
     const free = concurrency - running.size;
     if (stopping || free <= 0) return started;
+    claimPass += 1;
+    const pass = claimPass;
     // Rate-limited types whose window this worker saw full are not fetched until it rolls.
     const open = rates.withoutFull(types);
     const includeLapsed = reclaimCheckDue(clock.now());
@@ -326,7 +425,37 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     const candidates =
       batch?.gated ??
       (await repository.findDue(clock.now(), open, Math.min(100, free * 4 + 8), includeLapsed));
-    for (const candidate of candidates) {
+    // Candidates of types without a rate limit are claimed in waves of up to the free concurrency:
+    // their slot acquisitions share one write per key, and their claim writes one transaction. A
+    // key found saturated is skipped for the rest of this claim. Rate-limited types go one by one
+    // (a window start is taken per claim).
+    const limited: StoredTask[] = [];
+    const waves: StoredTask[] = [];
+    for (const candidate of candidates) (rates.limits(candidate.type) ? limited : waves).push(candidate);
+    const saturated = new Set<string>();
+    let index = 0;
+    while (!stopping && index < waves.length) {
+      const room = concurrency - running.size;
+      if (room <= 0) break;
+      const wave: StoredTask[] = [];
+      while (wave.length < room && index < waves.length) {
+        const candidate = waves[index++] as StoredTask;
+        if (!candidate.concurrencyKey || !saturated.has(candidate.concurrencyKey)) wave.push(candidate);
+      }
+      const outcomes = await Promise.allSettled(
+        wave.map((candidate) => tryClaim(candidate, true, saturated)),
+      );
+      let failure: unknown;
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') failure ??= outcome.reason;
+        else if (outcome.value) {
+          track(outcome.value);
+          started.push(outcome.value);
+        }
+      }
+      if (failure !== undefined) throw failure; // what started is tracked; the poll loop logs it
+    }
+    for (const candidate of limited) {
       if (stopping || running.size >= concurrency) break;
       const execution = await tryClaim(candidate);
       if (execution) {
@@ -334,6 +463,8 @@ export function createWorker(options: CreateWorkerOptions): Worker {
         started.push(execution);
       }
     }
+    // Slots kept while this pass ran stay for the next one (their completion woke it).
+    await releaseIdleSlots(pass);
     return started;
   }
 
@@ -346,11 +477,16 @@ export function createWorker(options: CreateWorkerOptions): Worker {
         logger.error({ err: error }, 'claiming tasks failed; retrying after the poll interval');
       }
       if (stopping) break;
-      if (claimedCount === 0 || running.size >= concurrency) await sleep(pollIntervalMs);
+      if (claimedCount === 0 || running.size >= concurrency) {
+        // Slots kept during the last pass stay: their completion's wake-up starts the next pass.
+        await releaseIdleSlots(claimPass);
+        await sleep(pollIntervalMs);
+      }
     }
   }
 
-  return {
+  let unregisterWake: (() => void) | undefined;
+  const worker: Worker = {
     id: workerId,
     get runningCount() {
       return running.size;
@@ -360,6 +496,8 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       if (loop) return;
       stopping = false;
       loop = pollLoop();
+      if (options.wakeOnLocalEnqueue && !unregisterWake)
+        unregisterWake = registerLocalWake(config.store, () => worker.wake());
     },
 
     wake() {
@@ -367,8 +505,10 @@ export function createWorker(options: CreateWorkerOptions): Worker {
     },
 
     async stop() {
+      unregisterWake?.();
+      unregisterWake = undefined;
       stopping = true;
-      wakeUp();
+      wakeUp?.();
       await loop;
       loop = undefined;
       const all = () => Promise.all([...running].map((execution) => execution.done));
@@ -380,6 +520,7 @@ export function createWorker(options: CreateWorkerOptions): Worker {
       clearTimeout(timer);
       for (const execution of running) execution.stop();
       await all();
+      await releaseIdleSlots();
       if (heartbeatTimer) clearInterval(heartbeatTimer);
       heartbeatTimer = undefined;
     },
@@ -392,6 +533,7 @@ export function createWorker(options: CreateWorkerOptions): Worker {
 
     heartbeat,
   };
+  return worker;
 }
 
 function configFromStore(options: CreateWorkerOptions): QueueConfig {

@@ -91,6 +91,13 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     types: '*',
     // The fan-out is idempotent by itself (deterministic delivery ids, task idempotency keys).
     dedupe: false,
+    // At emit time, in the emit's batch: the log documents and one `webhooks.deliver` task per
+    // (event, subscription) are written before `emit` resolves, with no `events.deliver` task between.
+    enqueue: async (events, ctx) => {
+      const webhooks = bind(ctx);
+      await Promise.all(events.map((event) => webhooks.fanOut(event, { atEmit: true })));
+    },
+    // Only for `events.deliver` tasks enqueued before this subscriber enqueued by itself.
     handler: async (event, ctx) => {
       await bind(ctx).fanOut(event);
     },

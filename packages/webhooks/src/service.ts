@@ -32,7 +32,7 @@ import {
   type OutboundResponse,
   type Resolver,
 } from '@groundwork/outbound';
-import { type Clock, type DocumentStore, systemClock } from '@groundwork/store';
+import { type BatchItemResult, type Clock, type DocumentStore, systemClock } from '@groundwork/store';
 import { z } from 'zod';
 import { SUBSCRIPTION_DISABLED_EVENT, SUBSCRIPTION_FAILING_EVENT, WEBHOOK_TEST_EVENT } from './events.js';
 import { createEndpointRateLimiter } from './rate-limiter.js';
@@ -188,8 +188,13 @@ export interface Webhooks {
     meta: RequestMeta,
   ): Promise<{ resent: number; deliveryIds: string[] }>;
   sendTest(productId: string, subscriptionId: string, meta: RequestMeta): Promise<DeliveryView>;
-  /** The durable subscriber's work: one delivery (log document + task) per matching subscription. */
-  fanOut(event: EventEnvelope): Promise<number>;
+  /**
+   * The durable subscriber's work: one delivery (log document + task) per matching subscription.
+   * Fan-outs of the same turn of the event loop share one write. With `atEmit` (the subscriber's
+   * emit-time `enqueue`), an event over the payload cap is refused with a `ValidationError` (the
+   * emit fails); otherwise it is logged as a failed delivery.
+   */
+  fanOut(event: EventEnvelope, options?: { atEmit?: boolean }): Promise<number>;
   /** The `webhooks.deliver` task handler. */
   readonly deliveryHandler: TaskHandler;
   /** Closes the outbound connections (when this service created the client). */
@@ -451,10 +456,31 @@ export function createWebhooks(options: CreateWebhooksOptions): Webhooks {
     };
   }
 
+  type DeliveryPair = { delivery: DeliveryDocument; subscription: SubscriptionDocument };
+
+  // Fan-outs that run in the same turn of the event loop (concurrent `events.deliver` tasks) share
+  // one write: one `createMany` of log documents and one `enqueueMany` of tasks for all of them.
+  let pendingPairs: Array<{ pairs: DeliveryPair[]; settle: (error?: unknown) => void }> = [];
+  async function flushPairs(): Promise<void> {
+    const batch = pendingPairs;
+    pendingPairs = [];
+    try {
+      await startDeliveries(batch.flatMap((entry) => entry.pairs));
+      for (const entry of batch) entry.settle();
+    } catch (error) {
+      for (const entry of batch) entry.settle(error);
+    }
+  }
+  function startDeliveriesBatched(pairs: DeliveryPair[]): Promise<void> {
+    if (pairs.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const settle = (error?: unknown) => (error === undefined ? resolve() : reject(error));
+      if (pendingPairs.push({ pairs, settle }) === 1) setImmediate(() => void flushPairs());
+    });
+  }
+
   /** Writes the log documents (ignoring ones that exist: a repeated fan-out) and enqueues their tasks. */
-  async function startDeliveries(
-    pairs: Array<{ delivery: DeliveryDocument; subscription: SubscriptionDocument }>,
-  ) {
+  async function startDeliveries(pairs: DeliveryPair[]) {
     if (pairs.length === 0) return;
     const { deliveries } = await repo();
     const docs = pairs.map((pair) => pair.delivery);
@@ -476,13 +502,24 @@ export function createWebhooks(options: CreateWebhooksOptions): Webhooks {
     if (items.length > 0) await queue.enqueueMany(items);
   }
 
-  async function fanOut(event: EventEnvelope): Promise<number> {
+  async function fanOut(event: EventEnvelope, fanOutOptions: { atEmit?: boolean } = {}): Promise<number> {
     const matching = (await enabledSubscriptions(event.productId)).filter((subscription) =>
       selects(subscription.eventTypes, event.type),
     );
     if (matching.length === 0) return 0;
     const body = webhookBody(event);
     const tooLarge = Buffer.byteLength(body, 'utf8') > WEBHOOK_MAX_PAYLOAD_BYTES;
+    if (tooLarge && fanOutOptions.atEmit)
+      throw new ValidationError(
+        [
+          {
+            path: 'payload',
+            message: `the webhook body is over ${WEBHOOK_MAX_PAYLOAD_BYTES} bytes`,
+            code: 'webhook_payload_too_large',
+          },
+        ],
+        'The event cannot be enqueued for its webhook subscriptions: its payload is over the cap.',
+      );
     const pairs = matching.map((subscription) => ({
       subscription,
       delivery: newDelivery(
@@ -499,7 +536,7 @@ export function createWebhooks(options: CreateWebhooksOptions): Webhooks {
           : {},
       ),
     }));
-    await startDeliveries(pairs);
+    await startDeliveriesBatched(pairs);
     return pairs.length;
   }
 
@@ -507,17 +544,53 @@ export function createWebhooks(options: CreateWebhooksOptions): Webhooks {
 
   const touchedAt = new Map<string, number>();
 
+  // Log writes of attempts that end in the same turn of the event loop reach the store together:
+  // one `replaceMany` (one transaction) where the store offers it. Each still has its own `ifMatch`.
+  let pendingLogs: Array<{
+    doc: DeliveryDocument;
+    etag: string;
+    settle: (result: BatchItemResult<DeliveryDocument>) => void;
+  }> = [];
+  async function flushLogs(): Promise<void> {
+    const batch = pendingLogs;
+    pendingLogs = [];
+    try {
+      const { deliveries } = await repo();
+      const results = deliveries.replaceMany
+        ? await deliveries.replaceMany(batch.map(({ doc, etag }) => ({ doc, ifMatch: etag })))
+        : await Promise.all(
+            batch.map(({ doc, etag }) =>
+              deliveries.replace(doc, { ifMatch: etag }).then(
+                (document): BatchItemResult<DeliveryDocument> => ({ ok: true, document }),
+                (error: unknown): BatchItemResult<DeliveryDocument> => ({
+                  ok: false,
+                  error: error instanceof Error ? error : new Error(String(error)),
+                }),
+              ),
+            ),
+          );
+      for (const [index, entry] of batch.entries())
+        entry.settle(results[index] ?? { ok: false, error: new Error('replaceMany gave no result') });
+    } catch (error) {
+      const failure = {
+        ok: false as const,
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
+      for (const entry of batch) entry.settle(failure);
+    }
+  }
+
   async function finish(delivery: StoredDelivery, changes: Partial<DeliveryDocument>): Promise<void> {
-    const { deliveries } = await repo();
-    await deliveries
-      .replace({ ...withoutMeta(delivery), ...changes }, { ifMatch: delivery.etag })
-      .catch((error: unknown) => {
-        if (!isRace(error)) throw error;
-        logger?.warn(
-          { deliveryId: delivery.id },
-          'the delivery log changed meanwhile; this attempt is not logged',
-        );
-      });
+    const doc: DeliveryDocument = { ...withoutMeta(delivery), ...changes };
+    const result = await new Promise<BatchItemResult<DeliveryDocument>>((settle) => {
+      if (pendingLogs.push({ doc, etag: delivery.etag, settle }) === 1) setImmediate(() => void flushLogs());
+    });
+    if (result.ok) return;
+    if (!isRace(result.error)) throw result.error;
+    logger?.warn(
+      { deliveryId: delivery.id },
+      'the delivery log changed meanwhile; this attempt is not logged',
+    );
   }
 
   async function onSuccess(subscription: StoredSubscription): Promise<void> {
