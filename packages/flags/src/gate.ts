@@ -21,7 +21,7 @@ export interface GateRequest {
 }
 
 export interface RequireFlagOptions {
-  /** The variants that let the request through (default: any variant whose value is `true`). */
+  /** The variants that let the request through (by default, every variant whose value is `true`). */
   variants?: readonly string[];
   /** The product of an unauthenticated request (default: refused with 404). */
   productOf?: (request: GateRequest) => string | undefined;

@@ -50,7 +50,7 @@ export function uptimeBars(
 const CHART_WIDTH = 718;
 const CHART_HEIGHT = 60;
 
-/** Daily median and 95th percentile response times; nothing when no day has any. */
+/** Daily median and 95th percentile response times; nothing when no day has samples. */
 export function latencyChart(componentName: string, days: readonly DayRollup[]): SafeHtml | undefined {
   const withData = days.filter((day) => day.latencyMs !== null);
   if (withData.length === 0) return undefined;
