@@ -289,8 +289,11 @@ export function createEventBus(options: CreateEventBusOptions = {}): EventBus {
       const items = batch.flatMap((entry) => entry.items);
       const direct = new Map<DurableSubscriber, EventEnvelope[]>();
       for (const entry of batch)
-        for (const [subscriber, events] of entry.direct)
-          direct.set(subscriber, [...(direct.get(subscriber) ?? []), ...events]);
+        for (const [subscriber, events] of entry.direct) {
+          const merged = direct.get(subscriber);
+          if (merged) merged.push(...events);
+          else direct.set(subscriber, [...events]);
+        }
       const ctx = { store: bound.store, clock: bound.clock, logger: bound.logger };
       await Promise.all([
         items.length > 0 ? target.enqueueMany(items) : undefined,
