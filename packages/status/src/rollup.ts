@@ -55,7 +55,7 @@ export function uptimePercent(counts: Pick<RollupCounts, 'up' | 'degraded' | 'do
   return Math.round(((counts.up + counts.degraded) / counted) * 100_000) / 1_000;
 }
 
-/** The bar's colour: any down share of 5% or more is a major outage; a single failure makes it degraded. */
+/** The bar's colour: a down share of 5% or more is a major outage; a single failure makes it degraded. */
 export function dayStatus(counts: Pick<RollupCounts, 'up' | 'degraded' | 'down'>): DayRollup['status'] {
   const counted = counts.up + counts.degraded + counts.down;
   if (counted === 0) return 'no_data';
