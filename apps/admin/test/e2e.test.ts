@@ -8,30 +8,20 @@
  *
  * Needs `dist/` (the package's `test` script builds it first) and `/usr/bin/chromium`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AxeResults } from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkPrerequisites,
+  eventually,
+  expectAccessible as expectPageAccessible,
+  jsonCall,
+  launchChromium,
+  screenshot as screenshotPage,
+} from './e2e-helpers.js';
 import { type PlatformProcess, startPlatformProcess } from './platform-process.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const artifacts = path.join(appDir, 'artifacts');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const ADMIN = { email: 'root@example.com', password: 'console e2e password 1' };
 const ANN = { email: 'ann@example.com', password: 'ann password 1' };
@@ -47,22 +37,13 @@ let adminToken: string;
 let annId: string;
 
 /** A JSON call to the platform's API with the API-side admin session (not the browser's). */
-async function apiCall<T = Record<string, unknown>>(
+function apiCall<T = Record<string, unknown>>(
   method: string,
   route: string,
   body?: unknown,
   token: string | undefined = adminToken,
 ): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : {}) as T };
+  return jsonCall<T>(baseUrl, method, route, body, token);
 }
 
 async function signInApi(): Promise<string> {
@@ -76,29 +57,8 @@ async function signInApi(): Promise<string> {
   return login.json.tokens.accessToken;
 }
 
-/** Runs axe-core in the page: no serious or critical violation. */
-async function expectAccessible(name: string): Promise<void> {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }
-    ).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  const blocking = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-  expect(blocking, `axe violations on ${name}: ${JSON.stringify(blocking, null, 1)}`).toEqual([]);
-}
-
-async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
-}
+const expectAccessible = (name: string) => expectPageAccessible(page, name);
+const screenshot = (name: string) => screenshotPage(page, name);
 
 async function visit(navLabel: string, heading: string | RegExp): Promise<void> {
   await page
@@ -108,29 +68,8 @@ async function visit(navLabel: string, heading: string | RegExp): Promise<void> 
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
-/** Waits, bounded by attempts and time, until `check` holds. */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (let attempt = 0; attempt < 200 && Date.now() < deadline; attempt += 1) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}. Install Debian's package (\`apt-get install -y chromium\`) or set CHROMIUM_PATH; playwright cannot download browsers here.`,
-    );
-  }
-  if (!existsSync(path.join(appDir, 'dist', 'index.html'))) {
-    throw new Error(
-      'apps/admin/dist is missing: run `pnpm --filter @groundwork/admin build` (the `test` script does).',
-    );
-  }
-  mkdirSync(artifacts, { recursive: true });
+  checkPrerequisites();
   dataDir = mkdtempSync(path.join(tmpdir(), 'admin-e2e-'));
   service = await startPlatformProcess({
     STORE_KIND: 'sqlite',
@@ -153,7 +92,7 @@ beforeAll(async () => {
   expect(registered.status).toBe(201);
   annId = registered.json.user.id;
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
