@@ -6,13 +6,18 @@
  * - `hit`: a fixed-window counter for guards (register, forgot-password, resend-verification per
  *   IP, reset requests per email): at most `limit` hits per `windowMs`.
  * Keys are hashed before they are stored (emails and IPs are personal data). Documents expire by
- * TTL a day after their last write. Every counter write goes through `@groundwork/ratelimit`'s
- * store-backed counter primitive (`atomicUpdate`: etag-guarded read-modify-write with retries).
+ * TTL a day after their last write. Every counter write goes through the store's `atomicUpdate`
+ * (etag-guarded read-modify-write with retries), as the ratelimit module's shared counters do.
  */
 import { createHash } from 'node:crypto';
 import { isAppError, TooManyRequestsError } from '@groundwork/errors';
-import { atomicUpdate } from '@groundwork/ratelimit';
-import type { Clock, ContainerSpec, DocumentStore, StoredDocument } from '@groundwork/store';
+import {
+  atomicUpdate,
+  type Clock,
+  type ContainerSpec,
+  type DocumentStore,
+  type StoredDocument,
+} from '@groundwork/store';
 
 export const AUTH_THROTTLE_CONTAINER: ContainerSpec = {
   name: 'auth_throttle',

@@ -10,8 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isAppError } from '@groundwork/errors';
-import type { ContainerSpec, DocumentStore } from '@groundwork/store';
-import { atomicUpdate } from './atomic-update.js';
+import { atomicUpdate, type ContainerSpec, type DocumentStore } from '@groundwork/store';
 import type { CounterStore } from './counter-store.js';
 import { fits, type WindowCounts, windowStartOf } from './sliding-window.js';
 

@@ -1,7 +1,5 @@
 /** @groundwork/ratelimit: sliding-window limits, IP allow/deny rules, per-user overrides, and their admin API. */
 
-export type { AtomicUpdateOptions, AtomicUpdateOutcome } from './atomic-update.js';
-export { atomicUpdate, isWriteRace } from './atomic-update.js';
 export type { ClientIpRequest, ClientIpResolver } from './client-ip.js';
 export { createClientIpResolver, MAX_FORWARDED_HOPS } from './client-ip.js';
 export type {

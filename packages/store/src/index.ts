@@ -1,3 +1,4 @@
+export * from './atomic-update.js';
 export * from './container-name.js';
 export * from './cursor.js';
 export * from './document.js';

@@ -1,13 +1,12 @@
 /**
- * The store-backed counter primitive: a read-modify-write of one document guarded by its etag, so
- * instances sharing a store never lose each other's increments. `next` sees the current document
- * (or undefined) and returns the fields to write, or undefined to leave it as is; a lost race
- * (409 on create, 412 on replace) re-reads and calls `next` again, up to `maxRounds` times.
- * The sliding-window counters (`document-counter-store.ts`) and the auth module's attempt
- * throttles are built on it.
+ * Read-modify-write of one document guarded by its etag, so writers sharing a store never lose
+ * each other's changes. `next` sees the current document (or undefined) and returns the fields to
+ * write, or undefined to leave it as is; a lost race (409 on create, 412 on replace) re-reads and
+ * calls `next` again, up to `maxRounds` times, optionally pausing `retryDelayMs(round)` between
+ * rounds so racing writers spread out.
  */
 import { isAppError } from '@groundwork/errors';
-import type { Container, StoredDocument } from '@groundwork/store';
+import type { Container, StoredDocument } from './types.js';
 
 export type AtomicUpdateOutcome<T extends object> =
   | { status: 'written'; document: StoredDocument<T> }
@@ -19,6 +18,8 @@ export type AtomicUpdateOutcome<T extends object> =
 export interface AtomicUpdateOptions {
   /** Rounds before giving up (default 5). */
   maxRounds?: number;
+  /** Pause after losing round `round` (1-based), in ms; default none. */
+  retryDelayMs?: (round: number) => number;
 }
 
 /** True for the errors a concurrent writer causes: 409 (created meanwhile) and 412 (changed meanwhile). */
@@ -34,7 +35,7 @@ export async function atomicUpdate<T extends object>(
   options: AtomicUpdateOptions = {},
 ): Promise<AtomicUpdateOutcome<T>> {
   const maxRounds = options.maxRounds ?? 5;
-  for (let round = 0; round < maxRounds; round += 1) {
+  for (let round = 1; round <= maxRounds; round += 1) {
     const current = await container.read(id, pk);
     const fields = next(current);
     if (!fields) return { status: 'unchanged', current };
@@ -46,6 +47,8 @@ export async function atomicUpdate<T extends object>(
     } catch (error) {
       if (!isWriteRace(error)) throw error;
     }
+    const delay = round < maxRounds ? (options.retryDelayMs?.(round) ?? 0) : 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   }
   return { status: 'contended' };
 }
