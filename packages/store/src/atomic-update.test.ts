@@ -57,7 +57,13 @@ describe('atomicUpdate', () => {
         void container.replace({ id: 'c', pk: 'p', count: (current?.count ?? 0) + 100 });
         return { count: (current?.count ?? 0) + 1 };
       },
-      { maxRounds: 3, retryDelayMs: (round) => (delays.push(round), 1) },
+      {
+        maxRounds: 3,
+        retryDelayMs: (round) => {
+          delays.push(round);
+          return 1;
+        },
+      },
     );
     expect(outcome).toEqual({ status: 'contended' });
     expect(rounds).toBe(3);
