@@ -14,6 +14,8 @@ export interface SessionInfo {
 
 export interface SessionsPort {
   create(input: {
+    /** Chosen by the caller (`newSessionId()`) so tokens can be signed while the session is written. */
+    id?: string | undefined;
     userId: string;
     productId: string;
     platform?: string | undefined;

@@ -11,6 +11,7 @@
 import { ConflictError, ForbiddenError, UnauthorizedError } from '@groundwork/errors';
 import type { Actor } from '@groundwork/events';
 import type { Principal } from '@groundwork/http';
+import { newSessionId } from '@groundwork/sessions';
 import type { Clock } from '@groundwork/store';
 import type { AccessTokens } from './access-tokens.js';
 import type { AuditRecord, AuditSink, EventEmitterPort, SessionInfo, SessionsPort } from './auth-ports.js';
@@ -124,34 +125,53 @@ export function createAuthService(options: AuthServiceOptions) {
 
   const assertProduct = (productId: string) => assertKnownProduct(options.products, productId);
 
+  /**
+   * A new session with its token pair. The session id is chosen first so the access token is
+   * signed (off the main thread) while the session and refresh token are written.
+   */
   async function signIn(user: User, meta: RequestMeta, impersonatedBy?: string): Promise<TokenPair> {
-    const { session } = await sessions.create({
-      userId: user.id,
-      productId: user.productId,
-      platform: meta.platform,
-      deviceId: meta.deviceId,
-      deviceName: meta.deviceName,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      impersonatedBy,
-    });
-    const refreshToken = await refreshTokens.issue({
-      sessionId: session.id,
-      userId: user.id,
-      productId: user.productId,
-      expiresAt: session.expiresAt,
-    });
-    return tokensFor(user, session.id, refreshToken);
+    const sessionId = newSessionId(clock.now());
+    const [accessToken, refreshToken] = await Promise.all([
+      signAccessToken(user, sessionId),
+      sessions
+        .create({
+          id: sessionId,
+          userId: user.id,
+          productId: user.productId,
+          platform: meta.platform,
+          deviceId: meta.deviceId,
+          deviceName: meta.deviceName,
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          impersonatedBy,
+        })
+        .then(({ session }) =>
+          refreshTokens.issue({
+            sessionId,
+            userId: user.id,
+            productId: user.productId,
+            expiresAt: session.expiresAt,
+          }),
+        ),
+    ]);
+    return tokenPair(accessToken, refreshToken, sessionId);
   }
 
-  async function tokensFor(user: User, sessionId: string, refreshToken: string): Promise<TokenPair> {
-    const accessToken = await accessTokens.sign({
+  function signAccessToken(user: User, sessionId: string): Promise<string> {
+    return accessTokens.sign({
       sub: user.id,
       pid: user.productId,
       sid: sessionId,
       roles: rolesOf(user.role),
     });
+  }
+
+  function tokenPair(accessToken: string, refreshToken: string, sessionId: string): TokenPair {
     return { accessToken, tokenType: 'Bearer', expiresIn: accessTokens.ttlSeconds, refreshToken, sessionId };
+  }
+
+  async function tokensFor(user: User, sessionId: string, refreshToken: string): Promise<TokenPair> {
+    return tokenPair(await signAccessToken(user, sessionId), refreshToken, sessionId);
   }
 
   async function endSessions(user: User, reason: string, exceptSessionId?: string): Promise<number> {

@@ -46,6 +46,20 @@ describe('CIDR matching', () => {
   });
 });
 
+describe('parsing an address', () => {
+  it('parses each text once while it is recent, and answers the same after many others', () => {
+    const first = ip(' 198.51.100.9 ');
+    expect(ip(' 198.51.100.9 ')).toBe(first); // the same (shared) object: parsed once
+    expect(parseIp('not an ip')).toBeUndefined();
+    expect(parseIp('not an ip')).toBeUndefined();
+    for (let n = 0; n < 3_000; n += 1)
+      expect(ip(`10.${n >> 8}.${n & 255}.1`).toString()).toBe(`10.${n >> 8}.${n & 255}.1`);
+    expect(ip(' 198.51.100.9 ').toString()).toBe('198.51.100.9');
+    expect(parseIp('1.2.3')).toBeUndefined();
+    expect(ip('::ffff:198.51.100.9').kind()).toBe('ipv4');
+  });
+});
+
 describe('client IP behind proxies', () => {
   const request = (peer: string, forwarded?: string) => ({
     ip: peer,

@@ -15,10 +15,28 @@ export interface IpRange {
   text: string;
 }
 
-/** The address, with IPv4-mapped IPv6 turned into IPv4; `undefined` when `text` is not an IP address. */
+/** Addresses parsed lately, by their text: every request parses its client's address (twice). */
+const recentlyParsed = new Map<string, IpAddress | null>();
+const MAX_RECENTLY_PARSED = 1_000;
+
+/**
+ * The address, with IPv4-mapped IPv6 turned into IPv4; `undefined` when `text` is not an IP
+ * address. The result may be shared with other callers: read it, never change it.
+ */
 export function parseIp(text: string | undefined): IpAddress | undefined {
   if (text === undefined) return undefined;
-  const trimmed = text.trim();
+  const known = recentlyParsed.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const address = parseIpText(text.trim()) ?? null;
+  if (recentlyParsed.size >= MAX_RECENTLY_PARSED) {
+    const oldest = recentlyParsed.keys().next();
+    if (!oldest.done) recentlyParsed.delete(oldest.value);
+  }
+  recentlyParsed.set(text, address);
+  return address ?? undefined;
+}
+
+function parseIpText(trimmed: string): IpAddress | undefined {
   // Plain dotted quads only: `1.2.3` or `0x7f.1` are valid to inet_aton, never meant in a rule.
   if (!trimmed.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(trimmed)) return undefined;
   if (!ipaddr.isValid(trimmed)) return undefined;

@@ -33,6 +33,7 @@ export {
   isSessionActive,
   MAX_SESSION_TTL_DAYS,
   type NewSessionInput,
+  newSessionId,
   newSessionInputSchema,
   PLATFORMS,
   type Platform,

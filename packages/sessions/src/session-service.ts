@@ -17,6 +17,7 @@ import {
   DEFAULT_SESSION_TTL_DAYS,
   documentOf,
   isSessionActive,
+  isSessionKey,
   type NewSessionInput,
   newSessionId,
   newSessionInputSchema,
@@ -28,7 +29,6 @@ import {
   type SessionDocument,
   STALE_SESSION_GRACE_MS,
   type StoredSession,
-  sessionIdSchema,
   sessionTtlMs,
   toSession,
   userIdSchema,
@@ -44,6 +44,13 @@ const BATCH_SIZE = 100;
 /** Bounds one `revokeAll` or `cleanupStale` call: at most this many batches. */
 const MAX_BATCHES = 100;
 /** Rounds of read-then-conditional-write before a revocation gives up. */
+const MAX_WRITE_ROUNDS = 5;
+/**
+ * A known device's record is rewritten (its expiry slid forward) at most this often: well inside
+ * the grace its expiry has past any session's, so a device is remembered as long as its sessions.
+ */
+const DEVICE_REFRESH_MS = 86_400_000;
+
 /** What `session_devices` keeps per device. */
 interface DeviceDocument {
   userId: string;
@@ -51,7 +58,14 @@ interface DeviceDocument {
   lastSeenAt: number;
 }
 
-const MAX_WRITE_ROUNDS = 5;
+/** What sign-in learnt of the device: `deviceKey` is undefined for impersonation sessions. */
+interface DetectedDevice {
+  newDevice: boolean;
+  firstSession: boolean;
+  deviceKey: string | undefined;
+  /** When the known device's record was last written. */
+  lastSeenAt: number | undefined;
+}
 
 /** The logging surface the service uses; a `@groundwork/logger` (pino) logger satisfies it. */
 export interface SessionsLogger {
@@ -171,10 +185,6 @@ function hasStatus(error: unknown, status: number): boolean {
 }
 
 /** Whether the ids can name a stored session (anything else is simply not found). */
-function isSessionKey(userId: string, id: string): boolean {
-  return userIdSchema.safeParse(userId).success && sessionIdSchema.safeParse(id).success;
-}
-
 function keyOf(userId: string, id: string): string {
   return `${userId} ${id}`; // user ids carry no spaces
 }
@@ -229,23 +239,25 @@ export function createSessionService(options: CreateSessionServiceOptions): Sess
    * from it is remembered); the first session is a new device too. Impersonation sessions are not
    * the user's devices. Point reads only, and one query of the user's (few) devices for a new one.
    */
-  async function detectDevice(
-    input: z.output<typeof newSessionInputSchema>,
-  ): Promise<{ newDevice: boolean; firstSession: boolean; deviceKey: string | undefined }> {
+  async function detectDevice(input: z.output<typeof newSessionInputSchema>): Promise<DetectedDevice> {
     if (input.impersonatedBy !== undefined)
-      return { newDevice: false, firstSession: false, deviceKey: undefined };
+      return { newDevice: false, firstSession: false, deviceKey: undefined, lastSeenAt: undefined };
     const deviceKey = deviceIdOf(input);
-    if (await devices().read(deviceKey, input.userId))
-      return { newDevice: false, firstSession: false, deviceKey };
+    const device = await devices().read(deviceKey, input.userId);
+    if (device) return { newDevice: false, firstSession: false, deviceKey, lastSeenAt: device.lastSeenAt };
     const known = await devices().query({
       pk: input.userId,
       where: eq('productId', input.productId),
       limit: 1,
     });
-    return { newDevice: true, firstSession: known.items.length === 0, deviceKey };
+    return { newDevice: true, firstSession: known.items.length === 0, deviceKey, lastSeenAt: undefined };
   }
 
-  async function rememberDevice(deviceKey: string, session: Session, now: number): Promise<void> {
+  /** Records the device (sliding its expiry) unless that was done within `DEVICE_REFRESH_MS`. */
+  async function rememberDevice(detected: DetectedDevice, session: Session, now: number): Promise<void> {
+    const { deviceKey, lastSeenAt } = detected;
+    if (deviceKey === undefined) return;
+    if (lastSeenAt !== undefined && now - lastSeenAt < DEVICE_REFRESH_MS) return;
     await devices().upsert({
       id: deviceKey,
       pk: session.userId,
@@ -294,7 +306,7 @@ export function createSessionService(options: CreateSessionServiceOptions): Sess
       const detected = await detectDevice(valid);
       const now = clock.now();
       const session: Session = {
-        id: newSessionId(now),
+        id: valid.id ?? newSessionId(now),
         userId: valid.userId,
         productId: valid.productId,
         platform: valid.platform ?? null,
@@ -310,7 +322,7 @@ export function createSessionService(options: CreateSessionServiceOptions): Sess
         revokedReason: null,
       };
       const created = toSession(await container().create(documentOf(session, now)));
-      if (detected.deviceKey) await rememberDevice(detected.deviceKey, created, now);
+      await rememberDevice(detected, created, now);
       const key = keyOf(created.userId, created.id);
       cache.settle(key, true, now, cache.ticket(), created.expiresAt);
       touched.set(key, created.lastActiveAt);
@@ -324,7 +336,7 @@ export function createSessionService(options: CreateSessionServiceOptions): Sess
           );
         }
       }
-      return { session: created, ...detected };
+      return { session: created, newDevice: detected.newDevice, firstSession: detected.firstSession };
     },
 
     async get(userId, id) {

@@ -24,20 +24,34 @@ export const MAX_DEVICE_NAME_LENGTH = 200;
 export const MAX_IP_LENGTH = 100;
 export const MAX_USER_AGENT_LENGTH = 512;
 
+const SESSION_ID_PATTERN = idPattern(SESSION_ID_PREFIX);
+/** User and product ids: what the store accepts as a partition key, without spaces. */
+const STORE_KEY_PATTERN = /^[^/\\?#\s]{1,200}$/;
+
 export const sessionIdSchema = z
   .string()
-  .regex(idPattern(SESSION_ID_PREFIX), 'must be a session id (ses_…)')
+  .regex(SESSION_ID_PATTERN, 'must be a session id (ses_…)')
   .describe('Session id (`ses_…`).');
 
-/** A user id is the partition key: what the store accepts as one, without spaces. */
+/** A user id is the partition key. */
 export const userIdSchema = z
   .string()
-  .regex(/^[^/\\?#\s]{1,200}$/, 'must be 1-200 characters without / \\ ? # or spaces')
+  .regex(STORE_KEY_PATTERN, 'must be 1-200 characters without / \\ ? # or spaces')
   .describe('User id.');
+
+/** `userIdSchema` and `sessionIdSchema` both accept these (checked on every request, so without zod). */
+export function isSessionKey(userId: unknown, id: unknown): boolean {
+  return (
+    typeof userId === 'string' &&
+    typeof id === 'string' &&
+    STORE_KEY_PATTERN.test(userId) &&
+    SESSION_ID_PATTERN.test(id)
+  );
+}
 
 export const productIdSchema = z
   .string()
-  .regex(/^[^/\\?#\s]{1,200}$/, 'must be 1-200 characters without / \\ ? # or spaces')
+  .regex(STORE_KEY_PATTERN, 'must be 1-200 characters without / \\ ? # or spaces')
   .describe('Product id.');
 
 /** Why a session ended: a lowercase word such as `logout`, `password_changed` or `admin_forced_logout`. */
@@ -53,8 +67,13 @@ function clipped(max: number) {
     .optional();
 }
 
-/** What `SessionService.create()` accepts. The id and the times are the service's. */
+/** What `SessionService.create()` accepts. The times are the service's. */
 export const newSessionInputSchema = z.strictObject({
+  /**
+   * The id, from `newSessionId()`, when the caller must know it before the write (to sign the
+   * access token at the same time); otherwise the service picks one.
+   */
+  id: sessionIdSchema.optional(),
   userId: userIdSchema,
   productId: productIdSchema,
   platform: z.enum(PLATFORMS).optional(),
@@ -134,7 +153,8 @@ export const SESSION_DEVICES_CONTAINER_NAME = 'session_devices';
 /**
  * The devices each user signed in from (pk `/userId`, id = SHA-256 of product and device), so
  * telling a new device from a known one is a point read, however many sessions the user has.
- * Each sign-in renews the device's TTL; it is remembered as long as a session from it could be.
+ * Sign-ins renew the device's TTL (at most once a day); it is remembered as long as a session
+ * from it could be.
  */
 export function sessionDevicesContainer(ttlDays: number = DEFAULT_SESSION_TTL_DAYS): ContainerSpec {
   return {

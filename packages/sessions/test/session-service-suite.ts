@@ -15,6 +15,7 @@ import {
   documentOf,
   type NewSessionInput,
   newSessionId,
+  SESSION_DEVICES_CONTAINER_NAME,
   SESSIONS_CONTAINER,
   SESSIONS_CONTAINER_NAME,
   type Session,
@@ -162,6 +163,48 @@ export function describeSessionService(kind: string, factory: SessionStoreFactor
       expectValidationError(error, ['userId', 'productId', 'platform', 'deviceId', 'extra']);
       expect(await sessions.list('usr_ann', 'acme')).toEqual([]);
       expectValidationError(await failure(() => sessions.list('bad user', 'acme')), ['userId']);
+    });
+
+    it('takes the id the caller chose; a malformed one is invalid and a used one a conflict', async () => {
+      const id = newSessionId(clock.now());
+      const { session } = await sessions.create({ id, userId: 'usr_ann', productId: 'acme' });
+      expect(session.id).toBe(id);
+      expect(await sessions.isActive('usr_ann', id)).toBe(true);
+      expectValidationError(
+        await failure(() => sessions.create({ id: 'ses_nope', userId: 'usr_ann', productId: 'acme' })),
+        ['id'],
+      );
+      expect(
+        await failure(() => sessions.create({ id, userId: 'usr_ann', productId: 'acme' })),
+      ).toMatchObject({
+        status: 409,
+      });
+      expect((await sessions.list('usr_ann', 'acme')).map((listed) => listed.id)).toEqual([id]);
+    });
+
+    it('rewrites a known device’s record at most once a day, sliding its expiry with daily use', async () => {
+      const deviceWrites: number[] = [];
+      const counted = service({
+        store: interceptStore(harness.store, ({ container, method, proceed }) => {
+          if (container === SESSION_DEVICES_CONTAINER_NAME && method !== 'read' && method !== 'query')
+            deviceWrites.push(clock.now());
+          return proceed();
+        }),
+      });
+      const signIn = () => counted.create({ userId: 'usr_ann', productId: 'acme', deviceId: 'phone' });
+      expect((await signIn()).newDevice).toBe(true);
+      const first = clock.now();
+      for (let hour = 0; hour < 23; hour += 1) {
+        clock.advance(HOUR);
+        expect((await signIn()).newDevice).toBe(false);
+      }
+      expect(deviceWrites).toEqual([first]);
+      clock.advance(HOUR);
+      await signIn();
+      expect(deviceWrites).toEqual([first, first + DAY]);
+      // Long after its sessions ended the device is forgotten: daily rewrites kept it only as long.
+      clock.advance(TTL_MS + STALE_SESSION_GRACE_MS + DAY);
+      expect((await signIn()).newDevice).toBe(true);
     });
 
     it('answers "not found" for malformed, unknown and other users’ session ids', async () => {
