@@ -184,7 +184,6 @@ function hasStatus(error: unknown, status: number): boolean {
   return isAppError(error) && error.status === status;
 }
 
-/** Whether the ids can name a stored session (anything else is simply not found). */
 function keyOf(userId: string, id: string): string {
   return `${userId} ${id}`; // user ids carry no spaces
 }

@@ -39,7 +39,10 @@ export const userIdSchema = z
   .regex(STORE_KEY_PATTERN, 'must be 1-200 characters without / \\ ? # or spaces')
   .describe('User id.');
 
-/** `userIdSchema` and `sessionIdSchema` both accept these (checked on every request, so without zod). */
+/**
+ * Whether the ids can name a stored session (anything else is simply not found): what
+ * `userIdSchema` and `sessionIdSchema` accept, checked without zod since it runs on every request.
+ */
 export function isSessionKey(userId: unknown, id: unknown): boolean {
   return (
     typeof userId === 'string' &&
