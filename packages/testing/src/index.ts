@@ -13,6 +13,13 @@ export type {
 export { startHttpReceiver } from './http-receiver.js';
 export type { InterceptedCall } from './intercept-store.js';
 export { interceptStore } from './intercept-store.js';
+export {
+  DEFAULT_PROBE_ADDRESS,
+  injectFrom,
+  type LightResponse,
+  type ProbeRequest,
+  probeModule,
+} from './probe-module.js';
 export type { StoreConformanceFactory, StoreConformanceHarness } from './store-conformance.js';
 export { describeStoreConformance } from './store-conformance.js';
 export type { TempSqliteStore } from './temp-sqlite.js';
