@@ -42,6 +42,17 @@ async function outboxOf(platform: StartedPlatform, admin: string): Promise<Outbo
   return page.json().items as OutboxMessage[];
 }
 
+/** An IP rule denying `range`, created by `admin` over HTTP. */
+async function denyAddresses(platform: StartedPlatform, admin: string, range: string, reason: string) {
+  const rule = await platform.inject({
+    method: 'POST',
+    url: '/v1/ratelimit/ip-rules',
+    headers: bearer(admin),
+    payload: { ip: range, action: 'deny', reason },
+  });
+  expect(rule.statusCode).toBe(201);
+}
+
 /** Waits until the dev outbox holds a message of `template` to `email`, and returns it. */
 async function waitForEmail(
   platform: StartedPlatform,
@@ -315,13 +326,7 @@ describe('composition: IP rules guard every route', () => {
     const admin = await platform.signIn(ADMIN.email, ADMIN.password);
     const dan = await platform.register('dan@example.com', 'dan password 1');
 
-    const rule = await platform.inject({
-      method: 'POST',
-      url: '/v1/ratelimit/ip-rules',
-      headers: bearer(admin),
-      payload: { ip: '203.0.113.7/32', action: 'deny', reason: 'abuse report 42' },
-    });
-    expect(rule.statusCode).toBe(201);
+    await denyAddresses(platform, admin, '203.0.113.7/32', 'abuse report 42');
 
     const denied = '203.0.113.7';
     const other = '203.0.113.8';
@@ -353,13 +358,7 @@ describe('composition: IP rules and maintenance mode together', () => {
     const platform = await startPlatform();
     const admin = await platform.signIn(ADMIN.email, ADMIN.password);
     const gil = await platform.register('gil@example.com', 'gil password 1');
-    const rule = await platform.inject({
-      method: 'POST',
-      url: '/v1/ratelimit/ip-rules',
-      headers: bearer(admin),
-      payload: { ip: '203.0.113.0/24', action: 'deny', reason: 'abusive range' },
-    });
-    expect(rule.statusCode).toBe(201);
+    await denyAddresses(platform, admin, '203.0.113.0/24', 'abusive range');
     const on = await platform.inject({
       method: 'PUT',
       url: '/v1/settings/maintenance',
