@@ -44,3 +44,25 @@ export function SecretOnce({ label, secret, onDone }: { label: string; secret: s
     </section>
   );
 }
+
+/** The options of a filter `<select>`: `any` (the empty value), then each of `values`. */
+export function FilterOptions<T extends string>({
+  any,
+  values,
+  label = (value) => value,
+}: {
+  any: string;
+  values: readonly T[];
+  label?: (value: T) => string;
+}) {
+  return (
+    <>
+      <option value="">{any}</option>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {label(value)}
+        </option>
+      ))}
+    </>
+  );
+}

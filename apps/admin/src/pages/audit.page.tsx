@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FilterOptions } from '../components/field.js';
 import { JsonView } from '../components/json-view.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Pager } from '../components/pager.js';
@@ -107,12 +108,7 @@ function Audit() {
         <div>
           <label htmlFor={ids.actorType}>Actor type</label>
           <select id={ids.actorType} name="actorType" defaultValue="">
-            <option value="">Any actor</option>
-            {ACTOR_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
+            <FilterOptions any="Any actor" values={ACTOR_TYPES} />
           </select>
         </div>
         <div>

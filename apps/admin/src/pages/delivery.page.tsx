@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { BarChart } from '../components/charts.js';
-import { Field } from '../components/field.js';
+import { Field, FilterOptions } from '../components/field.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Pager } from '../components/pager.js';
 import { ErrorState, ListState, Loading } from '../components/states.js';
@@ -147,24 +147,14 @@ function Log() {
         <Field label="Channel">
           {(id) => (
             <select id={id} name="channel" defaultValue={filters.channel}>
-              <option value="">Any channel</option>
-              {CHANNELS.map((channel) => (
-                <option key={channel} value={channel}>
-                  {channel}
-                </option>
-              ))}
+              <FilterOptions any="Any channel" values={CHANNELS} />
             </select>
           )}
         </Field>
         <Field label="Status">
           {(id) => (
             <select id={id} name="status" defaultValue={filters.status}>
-              <option value="">Any status</option>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {status}
-                </option>
-              ))}
+              <FilterOptions any="Any status" values={STATUSES} />
             </select>
           )}
         </Field>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { FilterOptions } from '../components/field.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Pager } from '../components/pager.js';
 import { ListState } from '../components/states.js';
@@ -59,12 +60,7 @@ function Runs({ job, generation }: { job: string; generation: number }) {
         <div>
           <label htmlFor={statusId}>Run status</label>
           <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as RunStatus | '')}>
-            <option value="">Any status</option>
-            {RUN_STATUSES.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
+            <FilterOptions any="Any status" values={RUN_STATUSES} />
           </select>
         </div>
         <button type="button" onClick={runs.reload}>

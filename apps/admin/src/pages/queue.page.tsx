@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { FilterOptions } from '../components/field.js';
 import { JsonView } from '../components/json-view.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Pager } from '../components/pager.js';
@@ -63,12 +64,11 @@ function Queue() {
         <div>
           <label htmlFor={stateId}>State</label>
           <select id={stateId} name="state" defaultValue={filters.state}>
-            <option value="">Any state</option>
-            {STATES.map((state) => (
-              <option key={state} value={state}>
-                {state === 'dead' ? 'dead (dead letters)' : state}
-              </option>
-            ))}
+            <FilterOptions
+              any="Any state"
+              values={STATES}
+              label={(state) => (state === 'dead' ? 'dead (dead letters)' : state)}
+            />
           </select>
         </div>
         <div>

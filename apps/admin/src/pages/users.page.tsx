@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FilterOptions } from '../components/field.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Pager } from '../components/pager.js';
 import { ListState } from '../components/states.js';
@@ -63,23 +64,13 @@ function Users() {
         <div>
           <label htmlFor={roleId}>Role</label>
           <select id={roleId} name="role" defaultValue={filters.role}>
-            <option value="">Any role</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
+            <FilterOptions any="Any role" values={ROLES} />
           </select>
         </div>
         <div>
           <label htmlFor={statusId}>Status</label>
           <select id={statusId} name="status" defaultValue={filters.status}>
-            <option value="">Any status</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
+            <FilterOptions any="Any status" values={STATUSES} />
           </select>
         </div>
         <button type="submit" className="primary">

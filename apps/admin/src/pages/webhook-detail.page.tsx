@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { Field } from '../components/field.js';
+import { Field, FilterOptions } from '../components/field.js';
 import { JsonView } from '../components/json-view.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Pager } from '../components/pager.js';
@@ -187,12 +187,7 @@ function WebhookDetail({ params }: { params: Record<string, string> }) {
           <Field label="Delivery status">
             {(fieldId) => (
               <select id={fieldId} name="status" defaultValue={filters.status}>
-                <option value="">Any status</option>
-                {STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {status}
-                  </option>
-                ))}
+                <FilterOptions any="Any status" values={STATUSES} />
               </select>
             )}
           </Field>
