@@ -1,4 +1,5 @@
 import { ApiError, messageOf } from '../lib/api.js';
+import type { AsyncState } from '../lib/use-async.js';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -45,20 +46,18 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
 
 /** Loading, error and empty states around a list; renders `children` when there are items. */
 export function ListState({
-  loading,
-  error,
+  state,
   count,
-  retry,
   empty,
   children,
 }: {
-  loading: boolean;
-  error: unknown;
+  /** The list's loading state (`useAsync`, `usePaged`): its error offers `reload` as a retry. */
+  state: Pick<AsyncState<unknown>, 'loading' | 'error' | 'reload'>;
   count: number;
-  retry: () => void;
   empty: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const { loading, error, reload: retry } = state;
   if (error) return <ErrorState error={error} retry={retry} />;
   if (loading && count === 0) return <Loading />;
   if (count === 0) return <Empty>{empty}</Empty>;

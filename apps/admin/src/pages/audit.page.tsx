@@ -143,13 +143,7 @@ function Audit() {
           Export NDJSON
         </button>
       </div>
-      <ListState
-        loading={entries.loading}
-        error={entries.error}
-        count={entries.items.length}
-        retry={entries.reload}
-        empty="No audit entries match these filters."
-      >
+      <ListState state={entries} count={entries.items.length} empty="No audit entries match these filters.">
         <table className="table">
           <caption className="visually-hidden">Audit entries, newest first</caption>
           <thead>

@@ -31,13 +31,7 @@ function Outbox() {
           Refresh
         </button>
       </div>
-      <ListState
-        loading={outbox.loading}
-        error={outbox.error}
-        count={outbox.items.length}
-        retry={outbox.reload}
-        empty="The outbox is empty."
-      >
+      <ListState state={outbox} count={outbox.items.length} empty="The outbox is empty.">
         <table className="table">
           <caption className="visually-hidden">Dev outbox, newest first</caption>
           <thead>

@@ -61,13 +61,7 @@ function Suppressions() {
           {messageOf(error)}
         </p>
       ) : null}
-      <ListState
-        loading={list.loading}
-        error={list.error}
-        count={list.items.length}
-        retry={list.reload}
-        empty="No suppressed addresses."
-      >
+      <ListState state={list} count={list.items.length} empty="No suppressed addresses.">
         <table className="table">
           <caption className="visually-hidden">Suppressed addresses</caption>
           <thead>

@@ -233,13 +233,7 @@ function Templates() {
       <PageHeading title="Email templates">
         <Link to="/delivery">Back to delivery</Link>
       </PageHeading>
-      <ListState
-        loading={templates.loading}
-        error={templates.error}
-        count={items.length}
-        retry={templates.reload}
-        empty="No email templates."
-      >
+      <ListState state={templates} count={items.length} empty="No email templates.">
         <table className="table">
           <caption className="visually-hidden">Email templates</caption>
           <thead>

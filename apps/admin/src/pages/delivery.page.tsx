@@ -173,13 +173,7 @@ function Log() {
           Refresh
         </button>
       </form>
-      <ListState
-        loading={log.loading}
-        error={log.error}
-        count={log.items.length}
-        retry={log.reload}
-        empty="Nothing was sent that matches."
-      >
+      <ListState state={log} count={log.items.length} empty="Nothing was sent that matches.">
         <table className="table">
           <caption className="visually-hidden">Delivery log, newest first</caption>
           <thead>

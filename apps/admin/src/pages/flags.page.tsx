@@ -297,13 +297,7 @@ function Flags() {
           }}
         />
       ) : null}
-      <ListState
-        loading={flags.loading}
-        error={flags.error}
-        count={flags.items.length}
-        retry={flags.reload}
-        empty="No flags yet."
-      >
+      <ListState state={flags} count={flags.items.length} empty="No flags yet.">
         <table className="table">
           <caption className="visually-hidden">Feature flags by key</caption>
           <thead>

@@ -67,13 +67,7 @@ function Runs({ job, generation }: { job: string; generation: number }) {
           Refresh runs
         </button>
       </div>
-      <ListState
-        loading={runs.loading}
-        error={runs.error}
-        count={runs.items.length}
-        retry={runs.reload}
-        empty="No runs yet."
-      >
+      <ListState state={runs} count={runs.items.length} empty="No runs yet.">
         <table className="table compact" data-testid="runs">
           <caption className="visually-hidden">Runs of {job}, newest first</caption>
           <thead>
@@ -150,13 +144,7 @@ function Jobs() {
       <PageHeading title="Jobs">
         <Link to="/jobs/queue">Open the task queue</Link>
       </PageHeading>
-      <ListState
-        loading={jobs.loading}
-        error={jobs.error}
-        count={all.length}
-        retry={jobs.reload}
-        empty="No scheduled jobs."
-      >
+      <ListState state={jobs} count={all.length} empty="No scheduled jobs.">
         <table className="table">
           <caption className="visually-hidden">Scheduled jobs</caption>
           <thead>

@@ -338,13 +338,7 @@ function Schedule() {
     <section className="card" aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">Scheduled windows</h2>
       <p className="muted small">The mode switches on at the start and back at the end by itself.</p>
-      <ListState
-        loading={schedule.loading}
-        error={schedule.error}
-        count={items.length}
-        retry={schedule.reload}
-        empty="No window scheduled."
-      >
+      <ListState state={schedule} count={items.length} empty="No window scheduled.">
         <table className="table compact">
           <caption className="visually-hidden">Scheduled and active maintenance windows</caption>
           <thead>

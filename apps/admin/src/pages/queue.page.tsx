@@ -80,10 +80,8 @@ function Queue() {
         </button>
       </form>
       <ListState
-        loading={tasks.loading}
-        error={tasks.error}
+        state={tasks}
         count={tasks.items.length}
-        retry={tasks.reload}
         empty={filters.state === 'dead' ? 'No dead letters.' : 'No tasks match these filters.'}
       >
         <table className="table">

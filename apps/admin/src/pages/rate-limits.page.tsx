@@ -164,13 +164,7 @@ function RateLimits() {
       <Stats generation={generation} />
       <section className="card" aria-labelledby="ip-rules-heading">
         <h2 id="ip-rules-heading">IP rules</h2>
-        <ListState
-          loading={rules.loading}
-          error={rules.error}
-          count={rules.items.length}
-          retry={rules.reload}
-          empty="No IP rules."
-        >
+        <ListState state={rules} count={rules.items.length} empty="No IP rules.">
           <table className="table">
             <caption className="visually-hidden">IP rules, newest first</caption>
             <thead>

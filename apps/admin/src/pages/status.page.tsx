@@ -83,13 +83,7 @@ function Incidents({ components }: { components: Component[] }) {
   return (
     <section className="card" aria-labelledby="incidents-heading">
       <h2 id="incidents-heading">Incidents</h2>
-      <ListState
-        loading={incidents.loading}
-        error={incidents.error}
-        count={incidents.items.length}
-        retry={incidents.reload}
-        empty="No incidents."
-      >
+      <ListState state={incidents} count={incidents.items.length} empty="No incidents.">
         {incidents.items.map((incident) => (
           <article key={incident.id} className="card" aria-labelledby={`incident-${incident.id}`}>
             <h3 id={`incident-${incident.id}`}>{incident.title}</h3>
@@ -305,13 +299,7 @@ function MaintenanceWindows() {
   return (
     <section className="card" aria-labelledby="status-maintenance-heading">
       <h2 id="status-maintenance-heading">Maintenance windows</h2>
-      <ListState
-        loading={windows.loading}
-        error={windows.error}
-        count={windows.items.length}
-        retry={windows.reload}
-        empty="No maintenance windows."
-      >
+      <ListState state={windows} count={windows.items.length} empty="No maintenance windows.">
         <table className="table compact">
           <caption className="visually-hidden">Maintenance windows, latest start first</caption>
           <thead>

@@ -27,13 +27,7 @@ function Sessions({ userId, generation }: { userId: string; generation: number }
   return (
     <section className="card" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Sessions and devices</h2>
-      <ListState
-        loading={sessions.loading}
-        error={sessions.error}
-        count={all.length}
-        retry={sessions.reload}
-        empty="No active sessions."
-      >
+      <ListState state={sessions} count={all.length} empty="No active sessions.">
         <table className="table compact">
           <caption className="visually-hidden">Active sessions, newest first</caption>
           <thead>

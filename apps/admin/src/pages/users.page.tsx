@@ -77,13 +77,7 @@ function Users() {
           Search
         </button>
       </form>
-      <ListState
-        loading={users.loading}
-        error={users.error}
-        count={users.items.length}
-        retry={users.reload}
-        empty="No users match these filters."
-      >
+      <ListState state={users} count={users.items.length} empty="No users match these filters.">
         <table className="table">
           <caption className="visually-hidden">Users, newest first</caption>
           <thead>

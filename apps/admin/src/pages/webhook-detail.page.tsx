@@ -218,13 +218,7 @@ function WebhookDetail({ params }: { params: Record<string, string> }) {
             Refresh
           </button>
         </form>
-        <ListState
-          loading={deliveries.loading}
-          error={deliveries.error}
-          count={deliveries.items.length}
-          retry={deliveries.reload}
-          empty="No deliveries match."
-        >
+        <ListState state={deliveries} count={deliveries.items.length} empty="No deliveries match.">
           <table className="table">
             <caption className="visually-hidden">Deliveries, newest first</caption>
             <thead>

@@ -224,10 +224,8 @@ function Webhooks() {
       <section className="card" aria-labelledby="subscriptions-heading">
         <h2 id="subscriptions-heading">Subscriptions</h2>
         <ListState
-          loading={subscriptions.loading}
-          error={subscriptions.error}
+          state={subscriptions}
           count={subscriptions.items.length}
-          retry={subscriptions.reload}
           empty="No webhook subscriptions yet."
         >
           <table className="table">
