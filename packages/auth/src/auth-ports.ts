@@ -2,7 +2,8 @@
  * What the auth service needs from its neighbours, as narrow interfaces: the sessions service
  * (`@groundwork/sessions` satisfies it), the event bus and the audit recorder (both optional).
  */
-import type { Actor, EventBus } from '@groundwork/events';
+import type { AuditRecordInput } from '@groundwork/audit';
+import type { EventBus } from '@groundwork/events';
 
 export interface SessionInfo {
   id: string;
@@ -33,17 +34,8 @@ export interface SessionsPort {
   ): Promise<number>;
 }
 
-/** One security event or admin action for the audit log. */
-export interface AuditRecord {
-  productId: string;
-  actor: Actor;
-  action: string;
-  target?: { type: string; id: string };
-  summary?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  ip?: string;
-  userAgent?: string;
-  requestId?: string;
-}
+/** One admin action or security event for the audit log: what `@groundwork/audit` records. */
+export type AuditRecord = AuditRecordInput;
 
 export type AuditSink = (record: AuditRecord) => Promise<unknown>;
 

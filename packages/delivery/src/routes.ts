@@ -4,8 +4,9 @@
  * every admin change is audited. User routes (`/notifications/...`) act on the caller's own
  * devices and preferences.
  */
+import type { AuditRecordInput } from '@groundwork/audit';
 import { NotFoundError, UnauthorizedError } from '@groundwork/errors';
-import { type Actor, actorFromPrincipal } from '@groundwork/events';
+import { actorFromPrincipal } from '@groundwork/events';
 import { guard, type ModuleRoutes, type Principal } from '@groundwork/http';
 import { z } from 'zod';
 import type { DeliverResult } from './dispatcher.js';
@@ -38,17 +39,8 @@ import {
 } from './schemas.js';
 import type { Delivery } from './service.js';
 
-/** One admin action for the audit log (shaped like the auth module's `audit` option). */
-export interface DeliveryAuditRecord {
-  productId: string;
-  actor: Actor;
-  action: string;
-  target?: { type: string; id: string };
-  summary?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  ip?: string;
-  userAgent?: string;
-  requestId?: string;
-}
+/** One admin action or security event for the audit log: what `@groundwork/audit` records. */
+export type DeliveryAuditRecord = AuditRecordInput;
 
 export type DeliveryAuditSink = (record: DeliveryAuditRecord) => Promise<unknown>;
 

@@ -6,6 +6,7 @@
  * drops it at once when it changes a flag itself. Another instance's change is therefore seen
  * within `cacheTtlMs` (plus the time of one load). No HTTP here.
  */
+import type { AuditRecordInput } from '@groundwork/audit';
 import { UnprocessableError, ValidationError } from '@groundwork/errors';
 import type { Actor, EventBus } from '@groundwork/events';
 import { newId } from '@groundwork/http';
@@ -40,17 +41,8 @@ export const DEFAULT_CACHE_TTL_MS = 5_000;
 const MAX_CACHED_PRODUCTS = 1_000;
 const UPDATE_ATTEMPTS = 3;
 
-/** One admin action for the audit log (the shape of `@groundwork/audit`'s `record` input). */
-export interface FlagAuditRecord {
-  productId: string;
-  actor: Actor;
-  action: string;
-  target?: { type: string; id: string };
-  summary?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  ip?: string;
-  userAgent?: string;
-  requestId?: string;
-}
+/** One admin action or security event for the audit log: what `@groundwork/audit` records. */
+export type FlagAuditRecord = AuditRecordInput;
 
 export type FlagAuditSink = (record: FlagAuditRecord) => Promise<unknown>;
 

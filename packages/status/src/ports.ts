@@ -3,20 +3,12 @@
  * audit recorder (shaped like auth's `audit` option) and the maintenance-mode switch (the settings
  * module, wired by the service that composes both).
  */
+import type { AuditRecordInput } from '@groundwork/audit';
 import type { Actor, EventBus } from '@groundwork/events';
 import type { MaintenanceWindow } from './schemas.js';
 
-/** One admin action for the audit log (what `audit.audit.record` accepts). */
-export interface StatusAuditRecord {
-  productId: string;
-  actor: Actor;
-  action: string;
-  target?: { type: string; id: string };
-  summary?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  ip?: string;
-  userAgent?: string;
-  requestId?: string;
-}
+/** One admin action or security event for the audit log: what `@groundwork/audit` records. */
+export type StatusAuditRecord = AuditRecordInput;
 
 export type StatusAuditSink = (record: StatusAuditRecord) => Promise<unknown>;
 

@@ -4,6 +4,7 @@
  * delivery task itself (sign, POST through the outbound client, retry, endpoint health), and the
  * deliveries log with resend and test pings.
  */
+import type { AuditRecordInput } from '@groundwork/audit';
 import { ConflictError, NotFoundError, ValidationError } from '@groundwork/errors';
 import {
   type Actor,
@@ -85,17 +86,8 @@ const RESEND_BATCH_LIMIT = 1_000;
 const TASK_MAX_ATTEMPTS = 1_000;
 const MAX_WRITE_ROUNDS = 8;
 
-/** One admin change or security event for the audit log (the shape `@groundwork/audit` records). */
-export interface AuditRecord {
-  productId: string;
-  actor: Actor;
-  action: string;
-  target?: { type: string; id: string };
-  summary?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  ip?: string;
-  userAgent?: string;
-  requestId?: string;
-}
+/** One admin action or security event for the audit log: what `@groundwork/audit` records. */
+export type AuditRecord = AuditRecordInput;
 export type AuditSink = (record: AuditRecord) => Promise<unknown>;
 
 /** Who asked (from the request): recorded with every admin change. */
