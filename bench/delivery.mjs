@@ -12,7 +12,7 @@
 // The SMTP sink and the HTTP/2 server run in a child process (bench/delivery-sinks.mjs).
 // Run after building the package: (cd packages/delivery && npx tsup) && node bench/delivery.mjs
 // Knobs: BENCH_EMAILS (default 3000), BENCH_PUSHES (20000), BENCH_DISPATCH_PUSHES (3000), BENCH_ROUNDS (3).
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:http2';
@@ -31,6 +31,7 @@ import {
 } from '@groundwork/delivery';
 import { createQueue, createWorker, TASKS_CONTAINER } from '@groundwork/jobs';
 import { createSqliteStore } from '@groundwork/store/sqlite';
+import { selfSignedCertificate } from '@groundwork/testing';
 import { fmt, median } from './lib/measure.mjs';
 
 const require = createRequire(new URL('../packages/delivery/package.json', import.meta.url));
@@ -85,31 +86,7 @@ function peakRssMb() {
 
 // ----- setup: keys, certificate, servers
 const dir = mkdtempSync(path.join(tmpdir(), 'groundwork-bench-delivery-'));
-execFileSync(
-  'openssl',
-  [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    path.join(dir, 'key.pem'),
-    '-out',
-    path.join(dir, 'cert.pem'),
-    '-subj',
-    '/CN=localhost',
-    '-days',
-    '1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ],
-  { stdio: 'ignore' },
-);
-const tlsKey = readFileSync(path.join(dir, 'key.pem'), 'utf8');
-const tlsCert = readFileSync(path.join(dir, 'cert.pem'), 'utf8');
+const { key: tlsKey, cert: tlsCert } = selfSignedCertificate();
 const apnsKeys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 const apnsPrivatePem = apnsKeys.privateKey.export({ format: 'pem', type: 'pkcs8' });
 const apnsPublicPem = apnsKeys.publicKey.export({ format: 'pem', type: 'spki' });

@@ -11,8 +11,8 @@ import {
   type ServerHttp2Session,
 } from 'node:http2';
 import type { AddressInfo } from 'node:net';
+import { selfSignedCertificate } from '@groundwork/testing';
 import { type CryptoKey, decodeProtectedHeader, type JWTPayload, jwtVerify } from 'jose';
-import { selfSignedCertificate } from './tls-cert.js';
 
 export interface ApnsRequest {
   token: string;

@@ -26,3 +26,4 @@ export type { TempSqliteStore } from './temp-sqlite.js';
 export { createTempSqliteStore } from './temp-sqlite.js';
 export type { TestService, TestServiceOptions } from './test-service.js';
 export { bearer, createTestService, testAuthenticator } from './test-service.js';
+export { selfSignedCertificate, type TestCertificate } from './tls-certificate.js';

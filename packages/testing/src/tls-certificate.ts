@@ -1,4 +1,4 @@
-/** A self-signed certificate for 127.0.0.1, made with the openssl CLI (present on these machines). */
+/** A self-signed certificate for 127.0.0.1 and localhost, made with the openssl CLI (present on these machines). */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ export interface TestCertificate {
 
 let cached: TestCertificate | undefined;
 
+/** Made once per process (P-256, one day), for TLS servers on loopback that tests talk to. */
 export function selfSignedCertificate(): TestCertificate {
   if (cached) return cached;
   const dir = mkdtempSync(path.join(tmpdir(), 'delivery-cert-'));
