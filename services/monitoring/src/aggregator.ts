@@ -1,6 +1,7 @@
 import type { Clock } from '@groundwork/store';
 import { History } from './history.js';
 import type { MonitorMetrics } from './metrics.js';
+import { PollLoop } from './poll-loop.js';
 import { type ProbeResult, probe } from './probe.js';
 import type { MonitorTarget } from './targets.js';
 
@@ -70,8 +71,7 @@ export function overallState(states: ServiceState[]): ServiceState {
 export class HealthAggregator {
   readonly #options: AggregatorOptions;
   readonly #tracked: Tracked[];
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
+  readonly #loop: PollLoop<void>;
   #lastCheckedAt: string | undefined;
 
   constructor(options: AggregatorOptions) {
@@ -81,14 +81,12 @@ export class HealthAggregator {
       history: new History<CheckSample>(options.historySize),
       consecutiveFailures: 0,
     }));
+    this.#loop = new PollLoop(() => this.#poll(), options.intervalMs, options.onError);
   }
 
   /** Runs one round over all targets; concurrent calls share the round in progress. */
   pollOnce(): Promise<void> {
-    this.#running ??= this.#poll().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
+    return this.#loop.runOnce();
   }
 
   async #poll(): Promise<void> {
@@ -115,21 +113,11 @@ export class HealthAggregator {
   }
 
   start(): void {
-    if (this.#timer) return;
-    const tick = () => {
-      this.pollOnce()
-        .catch((error: unknown) => this.#options.onError?.(error))
-        .finally(() => {
-          if (this.#timer) this.#timer = setTimeout(tick, this.#options.intervalMs).unref();
-        });
-    };
-    this.#timer = setTimeout(tick, 0).unref();
+    this.#loop.start();
   }
 
-  async stop(): Promise<void> {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   status(name: string): ServiceStatus | undefined {

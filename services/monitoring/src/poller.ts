@@ -9,6 +9,7 @@ import type { Component, ComponentCheck, SampleInput, StatusService } from '@gro
 import type { Clock } from '@groundwork/store';
 import type { CheckObservation, CheckRunner } from './checks.js';
 import { type DampingRule, type DampingState, initialDamping, observe } from './damping.js';
+import { PollLoop } from './poll-loop.js';
 
 export interface StatusPollerOptions {
   status: Pick<StatusService, 'components' | 'health'>;
@@ -58,8 +59,7 @@ export class StatusPoller {
   readonly #rule: DampingRule;
   readonly #damping = new Map<string, DampingState>();
   #seeded = false;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<PollRound> | undefined;
+  readonly #loop: PollLoop<PollRound>;
 
   constructor(options: StatusPollerOptions) {
     for (const [name, value] of [
@@ -70,14 +70,12 @@ export class StatusPoller {
     }
     this.#options = options;
     this.#rule = { downAfter: options.downAfter, upAfter: options.upAfter };
+    this.#loop = new PollLoop(() => this.#poll(), options.intervalMs, options.onError);
   }
 
   /** One round over every checked component; concurrent calls share the round in progress. */
   pollOnce(): Promise<PollRound> {
-    this.#running ??= this.#poll().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
+    return this.#loop.runOnce();
   }
 
   /** The damped state of a component as the poller holds it. */
@@ -146,20 +144,10 @@ export class StatusPoller {
   }
 
   start(): void {
-    if (this.#timer) return;
-    const tick = () => {
-      this.pollOnce()
-        .catch((error: unknown) => this.#options.onError?.(error))
-        .finally(() => {
-          if (this.#timer) this.#timer = setTimeout(tick, this.#options.intervalMs).unref();
-        });
-    };
-    this.#timer = setTimeout(tick, 0).unref();
+    this.#loop.start();
   }
 
-  async stop(): Promise<void> {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 }
