@@ -1,8 +1,13 @@
 import { TASKS_CONTAINER } from '@groundwork/jobs';
-import { createFakeClock, createTempSqliteStore, type TempSqliteStore } from '@groundwork/testing';
+import {
+  createFakeClock,
+  createTempSqliteStore,
+  dumpContainers,
+  type TempSqliteStore,
+} from '@groundwork/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../test/smtp-sink.js';
-import { ALL_CONTAINERS, createHarness, dumpStore } from '../test/support.js';
+import { ALL_CONTAINERS, createHarness } from '../test/support.js';
 import type { EmailAdapter } from './channels.js';
 import { deliveryLinkSender } from './link-sender.js';
 import { createSmtpAdapter } from './smtp-adapter.js';
@@ -61,12 +66,12 @@ describe('dispatch on SQLite with a real SMTP server', () => {
       { info() {}, error() {} },
     );
     const names = [...ALL_CONTAINERS.map((c) => c.name), TASKS_CONTAINER.name];
-    expect(await dumpStore(h.store, names)).not.toContain(token);
+    expect(await dumpContainers(h.store, names)).not.toContain(token);
     await h.drain();
     await sink.waitFor(11);
     expect(sink.messages).toHaveLength(11);
     expect(sink.messages.filter((m) => m.text?.includes(token))).toHaveLength(1);
-    expect(await dumpStore(h.store, names)).not.toContain(token);
+    expect(await dumpContainers(h.store, names)).not.toContain(token);
     const log = await h.delivery.listLog('acme', { status: 'sent' }, { limit: 100 });
     expect(log.items).toHaveLength(11);
     const stats = await h.delivery.stats('acme', { from: clock.now() - 1, to: clock.now() + 1 });

@@ -1,7 +1,8 @@
 import { TASKS_CONTAINER } from '@groundwork/jobs';
+import { dumpContainers } from '@groundwork/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../test/smtp-sink.js';
-import { ALL_CONTAINERS, createHarness, dumpStore } from '../test/support.js';
+import { ALL_CONTAINERS, createHarness } from '../test/support.js';
 import type { EmailAdapter, EmailMessage } from './channels.js';
 import { logPartition } from './containers.js';
 import { deliveryLinkSender } from './link-sender.js';
@@ -368,7 +369,7 @@ describe('security email (link sender)', () => {
       log,
     );
     const names = [...ALL_CONTAINERS.map((c) => c.name), TASKS_CONTAINER.name];
-    const queuedDump = await dumpStore(h.store, names);
+    const queuedDump = await dumpContainers(h.store, names);
     expect(queuedDump).not.toContain(token);
     expect(queuedDump).not.toContain('ann@example.com');
     expect(queuedDump).toContain('"sealed":"v1.');
@@ -378,7 +379,7 @@ describe('security email (link sender)', () => {
     const [mail] = await sink.waitFor(1);
     expect(mail?.text).toContain(token);
     expect(mail?.subject).toBe('Reset your Acme password');
-    const sentDump = await dumpStore(h.store, names);
+    const sentDump = await dumpContainers(h.store, names);
     expect(sentDump).not.toContain(token);
     expect(sentDump).not.toContain('"sealed"');
     const entry = (await h.delivery.listLog('acme', {}, { limit: 1 })).items[0];

@@ -1,7 +1,7 @@
 /** The delivery module in a test service (memory store unless given, fake clock), with a worker for its sends. */
 import { createWorker } from '@groundwork/jobs';
 import type { DocumentStore } from '@groundwork/store';
-import { createFakeClock, createTestService, type FakeClock } from '@groundwork/testing';
+import { createFakeClock, createTestService, drainWorker, type FakeClock } from '@groundwork/testing';
 import type { EmailAdapter, PushAdapter } from '../src/channels.js';
 import type { DeliveryEnv } from '../src/delivery-env.js';
 import { SEND_TASK_TYPE } from '../src/dispatcher.js';
@@ -53,15 +53,7 @@ export async function createDeliveryTestApp(
     ...app,
     delivery,
     audited,
-    async drain() {
-      let total = 0;
-      for (let round = 0; round < 50; round += 1) {
-        const claimed = await worker.runOnce();
-        total += claimed;
-        if (claimed === 0) break;
-      }
-      return total;
-    },
+    drain: () => drainWorker(worker),
   };
 }
 

@@ -2,7 +2,7 @@
 import { createQueue, createWorker, type Queue, TASKS_CONTAINER, type Worker } from '@groundwork/jobs';
 import type { DocumentStore } from '@groundwork/store';
 import { createMemoryStore } from '@groundwork/store/memory';
-import { createFakeClock, type FakeClock } from '@groundwork/testing';
+import { createFakeClock, drainWorker, type FakeClock } from '@groundwork/testing';
 import type { EmailAdapter, PushAdapter, SmsAdapter } from '../src/channels.js';
 import { deliveryContainers } from '../src/containers.js';
 import { type ResolveUser, SEND_TASK_TYPE } from '../src/dispatcher.js';
@@ -63,29 +63,6 @@ export async function createHarness(options: {
     queue,
     worker,
     delivery,
-    async drain() {
-      let total = 0;
-      for (let round = 0; round < 50; round += 1) {
-        const claimed = await worker.runOnce();
-        total += claimed;
-        if (claimed === 0) break;
-      }
-      return total;
-    },
+    drain: () => drainWorker(worker),
   };
-}
-
-/** Every stored document of the given containers, as JSON text (to look for secrets at rest). */
-export async function dumpStore(store: DocumentStore, names: string[]): Promise<string> {
-  const parts: string[] = [];
-  for (const name of names) {
-    let cursor: string | undefined;
-    for (let page = 0; page < 100; page += 1) {
-      const result = await store.container(name).query({ limit: 1000, ...(cursor ? { cursor } : {}) });
-      parts.push(JSON.stringify(result.items));
-      cursor = result.nextCursor;
-      if (!cursor) break;
-    }
-  }
-  return parts.join('\n');
 }

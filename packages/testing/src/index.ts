@@ -1,6 +1,7 @@
 export type { CosmosEmulator, CosmosTestStoreOptions } from './cosmos-emulator.js';
 export { COSMOS_EMULATOR_KEY, createCosmosTestStore, startCosmosEmulator } from './cosmos-emulator.js';
 export { type CosmosTestStore, useCosmosTestStores } from './cosmos-test-stores.js';
+export { drainWorker, dumpContainers } from './drain.js';
 export type { FakeClock } from './fake-clock.js';
 export { createFakeClock } from './fake-clock.js';
 export type {

@@ -8,7 +8,7 @@ import {
 } from '@groundwork/events';
 import { createJobsModule, createWorker, jobsExtension, type Worker } from '@groundwork/jobs';
 import type { DocumentStore } from '@groundwork/store';
-import { bearer, createFakeClock, createTestService, type FakeClock } from '@groundwork/testing';
+import { bearer, createFakeClock, createTestService, drainWorker, type FakeClock } from '@groundwork/testing';
 import { createWebhooksModule, type WebhooksModuleOptions } from '../src/module.js';
 import { type AuditRecord, DELIVER_WEBHOOK_TASK_TYPE } from '../src/service.js';
 
@@ -81,15 +81,7 @@ export async function createHarness(
     audits,
     notices,
     worker,
-    async drain(maxRounds = 100) {
-      let total = 0;
-      for (let round = 0; round < maxRounds; round += 1) {
-        const claimed = await worker.runOnce();
-        total += claimed;
-        if (claimed === 0) break;
-      }
-      return total;
-    },
+    drain: (maxRounds = 100) => drainWorker(worker, maxRounds),
     async subscribe(body, product = 'acme') {
       const response = await built.service.app.inject({
         method: 'POST',

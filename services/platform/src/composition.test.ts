@@ -8,14 +8,13 @@
 import { AUDIT_LOG_CONTAINER_NAME } from '@groundwork/audit';
 import { deliveryContainers } from '@groundwork/delivery';
 import { JOB_RUNS_CONTAINER, TASKS_CONTAINER } from '@groundwork/jobs';
-import { createFakeClock, type HttpReceiver, startHttpReceiver } from '@groundwork/testing';
+import { createFakeClock, dumpContainers, type HttpReceiver, startHttpReceiver } from '@groundwork/testing';
 import { verifyWebhook, WebhookVerificationError } from '@groundwork/webhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ADMIN,
   bearer,
   cleanupPlatforms,
-  dumpContainers,
   type OutboxMessage,
   type StartedPlatform,
   startPlatform,

@@ -104,18 +104,3 @@ export async function startPlatform(
     },
   };
 }
-
-/** Every document of the named containers, as JSON text (bounded: 100 pages of 1000 per container). */
-export async function dumpContainers(store: DocumentStore, names: readonly string[]): Promise<string> {
-  const parts: string[] = [];
-  for (const name of names) {
-    let cursor: string | undefined;
-    for (let page = 0; page < 100; page += 1) {
-      const result = await store.container(name).query({ limit: 1000, ...(cursor ? { cursor } : {}) });
-      parts.push(JSON.stringify(result.items));
-      cursor = result.nextCursor;
-      if (!cursor) break;
-    }
-  }
-  return parts.join('\n');
-}
