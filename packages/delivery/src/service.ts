@@ -20,6 +20,7 @@ import {
   type SuppressionDocument,
   type SuppressionReason,
   suppressionIdFor,
+  type TemplateOverrideDocument,
 } from './containers.js';
 import {
   baseVariables,
@@ -282,11 +283,10 @@ export function createDelivery(options: CreateDeliveryOptions): Delivery {
     return definition;
   }
 
-  async function templateView(
-    productId: string,
+  function templateSummary(
     definition: EmailTemplateDefinition,
-  ): Promise<TemplateDetail> {
-    const doc = await repo.readOverride(productId, definition.name);
+    doc: TemplateOverrideDocument | undefined,
+  ): TemplateView {
     return {
       name: definition.name,
       channel: 'email',
@@ -299,6 +299,16 @@ export function createDelivery(options: CreateDeliveryOptions): Delivery {
       updatedBy: doc?.updatedBy ?? null,
       variables: Object.keys(definition.variables.shape),
       sample: definition.sample,
+    };
+  }
+
+  async function templateView(
+    productId: string,
+    definition: EmailTemplateDefinition,
+  ): Promise<TemplateDetail> {
+    const doc = await repo.readOverride(productId, definition.name);
+    return {
+      ...templateSummary(definition, doc),
       source: doc ? { subject: doc.subject, html: doc.html, text: doc.text } : defaultSource(definition),
       defaultSource: defaultSource(definition),
     };
@@ -319,22 +329,7 @@ export function createDelivery(options: CreateDeliveryOptions): Delivery {
 
     async listTemplates(productId) {
       const overrides = new Map((await repo.listOverrides(productId)).map((doc) => [doc.template, doc]));
-      return EMAIL_TEMPLATES.map((definition) => {
-        const doc = overrides.get(definition.name);
-        return {
-          name: definition.name,
-          channel: 'email' as const,
-          category: definition.category,
-          transactional: definition.transactional,
-          security: definition.security,
-          description: definition.description,
-          overridden: doc !== undefined,
-          updatedAt: doc?.updatedAtMs ?? null,
-          updatedBy: doc?.updatedBy ?? null,
-          variables: Object.keys(definition.variables.shape),
-          sample: definition.sample,
-        };
-      });
+      return EMAIL_TEMPLATES.map((definition) => templateSummary(definition, overrides.get(definition.name)));
     },
 
     async getTemplate(productId, name) {
