@@ -114,7 +114,7 @@ afterAll(async () => {
 });
 
 describe('module pages in Chromium', () => {
-  it('lists every mounted module in the navigation', async () => {
+  it('lists every page whose API the platform serves in the navigation', async () => {
     const nav = page.getByRole('navigation', { name: 'Console sections' }).getByRole('link');
     await expect
       .poll(() => nav.allTextContents())

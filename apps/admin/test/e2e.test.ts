@@ -140,24 +140,6 @@ describe('admin console in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await page.goto(`${baseUrl}/admin/`);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-    // Every page whose API the platform serves is in the navigation.
-    const nav = page.getByRole('navigation', { name: 'Console sections' }).getByRole('link');
-    await expect
-      .poll(() => nav.allTextContents())
-      .toEqual([
-        'Overview',
-        'Users',
-        'Jobs',
-        'Task queue',
-        'Webhooks',
-        'Delivery',
-        'Email templates',
-        'Flags',
-        'Maintenance',
-        'Rate limits',
-        'Status',
-        'Audit log',
-      ]);
   });
 
   it('Overview: shows the health the API reports, the queue and recent audit activity', async () => {
